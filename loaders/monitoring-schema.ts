@@ -1,6 +1,7 @@
-// The columns of a monitoring file (data/monitoring/<year>.csv) and the zod schema of one row.
-// One row is one realised figure; see data/monitoring/README.md for what each column means.
+// The columns of a monitoring file (data/monitoring/<year>.csv) and the zod schema of one row, built from the
+// shared cell schemas in fields.ts. Cross-row rules (corrections, totals) live in monitoring-trail.ts.
 import {z} from "zod";
+import {count, identifier, municipalityCode, optionalText, text, year} from "./fields.ts";
 
 /** What a row counts. Municipality means: where the home is (vacancies, placements) or the origin (inflow, backlog). */
 export const METRICS = ["placements", "vacancies", "inflow", "backlog"] as const;
@@ -19,7 +20,7 @@ export const ALL_GROUPS = "all";
 export const MONITORING_STATUSES = ["final", "provisional", "estimate", "example"] as const;
 export type MonitoringStatus = (typeof MONITORING_STATUSES)[number];
 
-/** The header of a monitoring file, in this order. */
+/** The header of a monitoring file. */
 export const MONITORING_COLUMNS = [
   "year",
   "municipality",
@@ -32,26 +33,18 @@ export const MONITORING_COLUMNS = [
   "reason",
   "note"
 ] as const;
-export type MonitoringColumn = (typeof MONITORING_COLUMNS)[number];
 
-const integer = (what: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, {message: what})
-    .transform(Number)
-    .pipe(z.number().int().min(min, {message: what}).max(max, {message: what}));
-
-/** One row as read (all cells are strings), validated field by field; cross-row rules live in monitoring-trail.ts. */
+/** One row as read (all cells are strings), validated field by field. */
 export const monitoringRowSchema = z.object({
-  year: integer("a year from 2000 to 2100 (e.g. 2025)", 2000, 2100),
-  municipality: z.string().regex(/^GM\d{4}$/, {message: "a CBS municipality code like GM0307"}),
-  metric: z.enum(METRICS, {message: `one of ${METRICS.join(", ")}`}),
-  group: z.string().regex(/^[a-z][a-z0-9_-]*$/, {message: `"${ALL_GROUPS}" or an urgent-group id (lowercase)`}),
-  value: integer("a non-negative whole number (no decimals, no thousands separator)", 0, Number.MAX_SAFE_INTEGER),
-  status: z.enum(MONITORING_STATUSES, {message: `one of ${MONITORING_STATUSES.join(", ")}`}),
-  source: z.string().trim().min(1, {message: "a non-empty source (who reported the figure)"}),
-  recorded_on: z.iso.date({message: "a date as YYYY-MM-DD"}),
-  reason: z.string().trim(),
-  note: z.string().trim()
+  year,
+  municipality: municipalityCode,
+  metric: z.enum(METRICS, {error: `een van ${METRICS.join(", ")}`}),
+  group: identifier,
+  value: count,
+  status: z.enum(MONITORING_STATUSES, {error: `een van ${MONITORING_STATUSES.join(", ")}`}),
+  source: text,
+  recorded_on: z.iso.date({error: "een datum als JJJJ-MM-DD, zoals 2026-02-16"}),
+  reason: optionalText,
+  note: optionalText
 });
 export type MonitoringRow = z.output<typeof monitoringRowSchema>;

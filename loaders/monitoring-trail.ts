@@ -1,5 +1,6 @@
 // Cross-row rules of the monitoring files and the correction trail: history is append-only, so a correction is a
 // later row with the same key, a later recorded_on and a reason; the latest correction per key is the current value.
+import type {Issue} from "./errors.ts";
 import {ALL_GROUPS, GROUPED_METRICS, type Metric, type MonitoringStatus} from "./monitoring-schema.ts";
 
 /** One realised figure as recorded, with where it was read (for error messages and the trail on the page). */
@@ -29,15 +30,6 @@ export interface TrailRecord extends MonitoringRecord {
   readonly revision: number;
 }
 
-/** A problem found in a file, named so that someone can open the file and fix it. */
-export interface MonitoringIssue {
-  readonly file: string;
-  readonly line: number;
-  readonly column: string;
-  readonly value: string;
-  readonly expected: string;
-}
-
 /** What makes two rows the same figure (a correction replaces the figure with the same key). */
 export function recordKey(r: Pick<MonitoringRecord, "year" | "municipality" | "metric" | "group">): string {
   return `${r.year}|${r.municipality}|${r.metric}|${r.group}`;
@@ -61,8 +53,8 @@ export interface TrailOptions {
 export function resolveTrail(
   records: readonly MonitoringRecord[],
   options: TrailOptions
-): {current: MonitoringRecord[]; trail: TrailRecord[]; issues: MonitoringIssue[]} {
-  const issues: MonitoringIssue[] = [];
+): {current: MonitoringRecord[]; trail: TrailRecord[]; issues: Issue[]} {
+  const issues: Issue[] = [];
   const issue = (r: MonitoringRecord, column: string, value: string, expected: string) =>
     issues.push({file: r.file, line: r.line, column, value, expected});
   const municipalities = new Set(options.municipalities);
@@ -70,16 +62,16 @@ export function resolveTrail(
 
   for (const r of records) {
     if (!municipalities.has(r.municipality)) {
-      issue(r, "municipality", r.municipality, `a municipality in the agreement (${options.municipalities.join(", ")})`);
+      issue(r, "municipality", r.municipality, `een gemeente in de afspraak (${options.municipalities.join(", ")})`);
     }
     if (!GROUPED_METRICS.includes(r.metric)) {
-      if (r.group !== ALL_GROUPS) issue(r, "group", r.group, `"${ALL_GROUPS}" (${r.metric} is not split by group)`);
+      if (r.group !== ALL_GROUPS) issue(r, "group", r.group, `"${ALL_GROUPS}" (${r.metric} wordt niet per groep uitgesplitst)`);
     } else if (r.group !== ALL_GROUPS && !groups.has(r.group)) {
-      issue(r, "group", r.group, `"${ALL_GROUPS}" or a known group id (${options.groups.join(", ")})`);
+      issue(r, "group", r.group, `"${ALL_GROUPS}" of een bekende groep (${options.groups.join(", ")})`);
     }
     // A year-end figure cannot be recorded before its year began, nor in the future.
-    if (r.recordedOn < `${r.year}-01-01`) issue(r, "recorded_on", r.recordedOn, `a date in or after ${r.year}`);
-    if (r.recordedOn > options.today) issue(r, "recorded_on", r.recordedOn, `a date not after today (${options.today})`);
+    if (r.recordedOn < `${r.year}-01-01`) issue(r, "recorded_on", r.recordedOn, `een datum in of na ${r.year} (een realisatie kan niet vóór het jaar zelf zijn vastgelegd)`);
+    if (r.recordedOn > options.today) issue(r, "recorded_on", r.recordedOn, `een datum niet na vandaag (${options.today})`);
   }
 
   // Group by key in reading order; each later row is a correction of the one before it.
@@ -98,13 +90,13 @@ export function resolveTrail(
       currentOf.set(r, i === list.length - 1);
       if (i === 0) return;
       const previous = list[i - 1]!;
-      const at = `${previous.file}:${previous.line}`;
+      const at = `${previous.file}, regel ${previous.line}`;
       if (r.recordedOn === previous.recordedOn) {
-        issue(r, "recorded_on", r.recordedOn, `a date after ${previous.recordedOn}: the same figure was already recorded on that date (${at}); a duplicate key needs a later recorded_on`);
+        issue(r, "recorded_on", r.recordedOn, `een datum na ${previous.recordedOn}: hetzelfde cijfer is op die datum al vastgelegd (${at}); een correctie krijgt een latere recorded_on (dubbele sleutel)`);
       } else if (r.recordedOn < previous.recordedOn) {
-        issue(r, "recorded_on", r.recordedOn, `a date not before ${previous.recordedOn}: a correction must not predate the row it corrects (${at})`);
+        issue(r, "recorded_on", r.recordedOn, `een datum niet vóór ${previous.recordedOn}: een correctie mag niet ouder zijn dan de rij die ze corrigeert (${at})`);
       }
-      if (r.reason === "") issue(r, "reason", r.reason, `a reason: this row corrects ${at}`);
+      if (r.reason === "") issue(r, "reason", r.reason, `een reden: deze rij corrigeert ${at}`);
     });
   }
 
@@ -115,8 +107,8 @@ export function resolveTrail(
 }
 
 /** Rules between current values: group rows need a total they fit in; placements fit in the vacancies. */
-function consistencyIssues(current: readonly MonitoringRecord[]): MonitoringIssue[] {
-  const issues: MonitoringIssue[] = [];
+function consistencyIssues(current: readonly MonitoringRecord[]): Issue[] {
+  const issues: Issue[] = [];
   const total = new Map<string, MonitoringRecord>();
   for (const r of current) if (r.group === ALL_GROUPS) total.set(recordKey(r), r);
   const groupSums = new Map<string, {sum: number; rows: MonitoringRecord[]}>();
@@ -134,10 +126,10 @@ function consistencyIssues(current: readonly MonitoringRecord[]): MonitoringIssu
     const first = rows[0]!;
     if (!all) {
       issues.push({file: first.file, line: first.line, column: "group", value: first.group,
-        expected: `also a row with group "${ALL_GROUPS}" for ${first.metric} ${first.municipality} ${first.year} (group rows detail a total)`});
+        expected: `ook een rij met group "${ALL_GROUPS}" voor ${first.metric} ${first.municipality} ${first.year} (groepsrijen splitsen een totaal uit)`});
     } else if (sum > all.value) {
       issues.push({file: all.file, line: all.line, column: "value", value: String(all.value),
-        expected: `at least ${sum}, the sum of the group rows (lines ${rows.map((r) => r.line).join(", ")})`});
+        expected: `minstens ${sum}, de som van de groepsrijen (regels ${rows.map((r) => r.line).join(", ")})`});
     }
   }
   for (const p of current) {
@@ -145,7 +137,7 @@ function consistencyIssues(current: readonly MonitoringRecord[]): MonitoringIssu
     const v = total.get(recordKey({...p, metric: "vacancies"}));
     if (v && p.value > v.value) {
       issues.push({file: p.file, line: p.line, column: "value", value: String(p.value),
-        expected: `at most ${v.value}, the vacancies of ${p.municipality} in ${p.year} (${v.file}:${v.line}): placements never exceed vacancies`});
+        expected: `hoogstens ${v.value}, de vrijgekomen woningen van ${p.municipality} in ${p.year} (${v.file}, regel ${v.line}): plaatsingen kunnen de vrijkomende woningen niet overtreffen`});
     }
   }
   return issues;

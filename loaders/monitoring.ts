@@ -1,12 +1,17 @@
-// Loads the realised figures in data/monitoring/<year>.csv: validates every row (all problems of all files at once,
-// each naming file, line, column, value and what was expected), resolves corrections, and keeps the full trail.
-import {readdirSync, readFileSync} from "node:fs";
+// Loads the realised figures in data/monitoring/<year>.csv: validates every row with the shared CSV and zod helpers
+// (all problems of all files at once, each naming file, line, column, value and what was expected), resolves
+// corrections, and keeps the full trail.
+import {readdirSync} from "node:fs";
 import {join} from "node:path";
-import {parse} from "csv-parse/sync";
-import {MONITORING_COLUMNS, monitoringRowSchema, type Metric, ALL_GROUPS} from "./monitoring-schema.ts";
-import {resolveTrail, type MonitoringIssue, type MonitoringRecord, type TrailRecord} from "./monitoring-trail.ts";
+import {DatasetError, type Issue} from "./errors.ts";
+import {deepFreeze} from "./freeze.ts";
+import {readRows} from "./rows.ts";
+import type {Datasets} from "./types.ts";
+import {ALL_GROUPS, MONITORING_COLUMNS, monitoringRowSchema, type Metric} from "./monitoring-schema.ts";
+import {resolveTrail, type MonitoringRecord, type TrailRecord} from "./monitoring-trail.ts";
 
-export type {MonitoringRecord, TrailRecord, MonitoringIssue};
+export type {MonitoringRecord, TrailRecord};
+export {METRICS, MONITORING_STATUSES, ALL_GROUPS, type Metric, type MonitoringStatus} from "./monitoring-schema.ts";
 
 /** The monitoring data: current values (latest correction per key) and every row ever recorded. */
 export interface MonitoringData {
@@ -23,21 +28,8 @@ export interface MonitoringOptions {
   readonly municipalities: readonly string[];
   /** Known urgent-group ids. */
   readonly groups: readonly string[];
-  /** Today as YYYY-MM-DD (default: the current date); rows recorded later are refused. */
+  /** Today as YYYY-MM-DD (default: the current date); rows recorded later are refused as typing errors. */
   readonly today?: string;
-}
-
-/** Every problem found in the monitoring files; the message lists them all, one a line. */
-export class MonitoringError extends Error {
-  readonly issues: readonly MonitoringIssue[];
-  constructor(issues: readonly MonitoringIssue[]) {
-    super(
-      `${issues.length} problem${issues.length === 1 ? "" : "s"} in the monitoring data:\n` +
-        issues.map((i) => `  ${i.file}:${i.line} column "${i.column}": found ${JSON.stringify(i.value)}, expected ${i.expected}`).join("\n")
-    );
-    this.name = "MonitoringError";
-    this.issues = issues;
-  }
 }
 
 /** File names the loader reads: one file per realised year. */
@@ -45,33 +37,71 @@ const FILE_NAME = /^(\d{4})\.csv$/;
 
 /**
  * Reads every `<year>.csv` in `dir` and returns the current values and the correction trail.
- * Throws a {@link MonitoringError} listing every problem when any file is wrong; returns nothing half-read.
+ * Throws a `DatasetError` listing every problem when any file is wrong; returns nothing half-read.
  *
  * @example
  * const monitoring = loadMonitoring("data/monitoring", {municipalities: ["GM0307", "GM0308"], groups: ["mo", "bw"]});
- * realised(monitoring, 2025, "GM0307", "placements"); // 131
+ * realised(monitoring, 2025, "GM0307", "placements"); // 126
  */
 export function loadMonitoring(dir: string, options: MonitoringOptions): MonitoringData {
-  const issues: MonitoringIssue[] = [];
+  const issues: Issue[] = [];
   const records: MonitoringRecord[] = [];
-  const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith(".csv")).sort();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith(".csv")).sort();
+  } catch {
+    throw new DatasetError([{file: dir, expected: "een map met monitoringbestanden <jaar>.csv (map niet gevonden of niet leesbaar)"}]);
+  }
   for (const name of names) {
     const file = join(dir, name);
     const match = FILE_NAME.exec(name);
     if (!match) {
-      issues.push({file, line: 0, column: "(file name)", value: name, expected: "a file named <year>.csv, e.g. 2025.csv"});
+      issues.push({file, value: name, expected: "een bestandsnaam <jaar>.csv, zoals 2025.csv (één bestand per jaar)"});
       continue;
     }
-    readFile(file, Number(match[1]), records, issues);
+    const fileYear = Number(match[1]);
+    for (const {line, row} of readRows(file, file, monitoringRowSchema, MONITORING_COLUMNS, issues)) {
+      if (row.year !== fileYear) {
+        issues.push({file, line, column: "year", value: String(row.year), expected: `${fileYear}, het jaar in de bestandsnaam`});
+        continue;
+      }
+      records.push({
+        year: row.year,
+        municipality: row.municipality,
+        metric: row.metric,
+        group: row.group,
+        value: row.value,
+        status: row.status,
+        source: row.source,
+        recordedOn: row.recorded_on,
+        reason: row.reason,
+        note: row.note,
+        file,
+        line
+      });
+    }
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const resolved = resolveTrail(records, {municipalities: options.municipalities, groups: options.groups, today});
   issues.push(...resolved.issues);
   // Reading order makes the list easy to work through in an editor.
-  issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  if (issues.length > 0) throw new MonitoringError(issues);
+  issues.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  if (issues.length > 0) throw new DatasetError(issues);
   const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
   return deepFreeze({current: resolved.current, trail: resolved.trail, years});
+}
+
+/**
+ * The options for `loadMonitoring` that follow from the datasets: municipalities in the agreement, known groups.
+ *
+ * @example
+ * loadMonitoring("data/monitoring", monitoringOptions(loadDatasets("data")));
+ */
+export function monitoringOptions(datasets: Datasets): MonitoringOptions {
+  return {
+    municipalities: datasets.municipalities.filter((m) => m.inAgreement).map((m) => m.code),
+    groups: datasets.groups.map((g) => g.id)
+  };
 }
 
 /**
@@ -88,70 +118,4 @@ export function realised(
   group: string = ALL_GROUPS
 ): number | undefined {
   return data.current.find((r) => r.year === year && r.municipality === municipality && r.metric === metric && r.group === group)?.value;
-}
-
-function readFile(file: string, fileYear: number, records: MonitoringRecord[], issues: MonitoringIssue[]): void {
-  const text = readFileSync(file, "utf8");
-  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
-  if (firstLine.includes(";") && !firstLine.includes(",")) {
-    issues.push({file, line: 1, column: "(header)", value: firstLine,
-      expected: "comma-separated values: this looks like a Dutch Excel export with ';' (save as 'CSV UTF-8 (comma-separated)')"});
-    return;
-  }
-  let rows: {record: string[]; info: {lines: number}}[];
-  try {
-    rows = parse(text, {bom: true, info: true, relax_column_count: true, skip_empty_lines: true}) as unknown as typeof rows;
-  } catch (error) {
-    const e = error as {lines?: number; message: string};
-    issues.push({file, line: e.lines ?? 0, column: "(csv)", value: "", expected: `well-formed CSV (${e.message})`});
-    return;
-  }
-  const header = rows[0]?.record.map((h) => h.trim()) ?? [];
-  if (header.join(",") !== MONITORING_COLUMNS.join(",")) {
-    issues.push({file, line: 1, column: "(header)", value: header.join(","), expected: MONITORING_COLUMNS.join(",")});
-    return;
-  }
-  for (const {record, info} of rows.slice(1)) {
-    const line = info.lines;
-    if (record.length !== header.length) {
-      issues.push({file, line, column: "(row)", value: record.join(","), expected: `${header.length} fields, found ${record.length}`});
-      continue;
-    }
-    const raw = Object.fromEntries(header.map((h, i) => [h, record[i]!.trim()]));
-    const parsed = monitoringRowSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const problem of parsed.error.issues) {
-        const column = String(problem.path[0] ?? "(row)");
-        issues.push({file, line, column, value: raw[column] ?? "", expected: problem.message});
-      }
-      continue;
-    }
-    const row = parsed.data;
-    if (row.year !== fileYear) {
-      issues.push({file, line, column: "year", value: String(row.year), expected: `${fileYear}, the year in the file name`});
-      continue;
-    }
-    records.push({
-      year: row.year,
-      municipality: row.municipality,
-      metric: row.metric,
-      group: row.group,
-      value: row.value,
-      status: row.status,
-      source: row.source,
-      recordedOn: row.recorded_on,
-      reason: row.reason,
-      note: row.note,
-      file,
-      line
-    });
-  }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
