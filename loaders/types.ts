@@ -31,6 +31,8 @@ export interface Municipality {
   readonly dwellings: Figure;
   /** Social-rental homes owned by housing associations (corporatiebezit). */
   readonly socialStock: Figure;
+  /** Where code, name, province and participation come from (set by `loadDatasets`; optional for hand-made data). */
+  readonly provenance?: Provenance & {readonly year: number};
 }
 
 /** Social-rental homes that fell vacant (lettings) in one municipality in one year. */

@@ -1,0 +1,153 @@
+// Reading one CSV file into header-checked rows. Only the dialect we write is accepted (comma separator, UTF-8, '.'
+// decimals); anything else is refused with a message that says what it is and how to save it, never misread.
+import {readFileSync} from "node:fs";
+import {parse} from "csv-parse/sync";
+import type {Issue} from "./errors.ts";
+
+/** One data row: its cells by column name (trimmed) and the spreadsheet line on which it starts. */
+export interface CsvRow {
+  readonly line: number;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+const SAVE_AS = "sla het bestand op als CSV UTF-8 met komma's als scheidingsteken en een punt als decimaalteken";
+
+/**
+ * Read and parse a CSV file; problems are appended to `issues` and the rows that are structurally sound returned.
+ *
+ * @example
+ * const issues: Issue[] = [];
+ * const rows = readCsv("data/groups.csv", "data/groups.csv", ["id", "name"], issues);
+ */
+export function readCsv(path: string, file: string, columns: readonly string[], issues: Issue[]): CsvRow[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    issues.push({file, expected: `een bestand met kolommen ${columns.join(",")} (bestand niet gevonden of niet leesbaar)`});
+    return [];
+  }
+  return parseCsv(bytes, file, columns, issues);
+}
+
+/**
+ * Parse CSV bytes (see `readCsv`); exported so that tests and other loaders can parse text without a file.
+ *
+ * @example
+ * parseCsv(Buffer.from("id,name\nmo,Opvang\n"), "groups.csv", ["id", "name"], []);
+ * // [{line: 2, cells: {id: "mo", name: "Opvang"}}]
+ */
+export function parseCsv(bytes: Uint8Array, file: string, columns: readonly string[], issues: Issue[]): CsvRow[] {
+  const text = decode(bytes, file, issues);
+  if (text === undefined) return [];
+  if (text.trim() === "") {
+    issues.push({file, line: 1, expected: `een kopregel "${columns.join(",")}" en rijen met data (het bestand is leeg)`});
+    return [];
+  }
+  if (!checkDialect(text, file, issues)) return [];
+
+  let records: {record: string[]; info: {lines: number}; raw: string}[];
+  try {
+    records = parse(text, {relax_column_count: true, skip_empty_lines: false, info: true, raw: true}) as unknown as typeof records;
+  } catch (error) {
+    const e = error as {code?: string; lines?: number; message: string};
+    const line = typeof e.lines === "number" ? {line: e.lines} : {};
+    const expected = e.code === "CSV_QUOTE_NOT_CLOSED"
+      ? "een afsluitend aanhalingsteken (\") bij elk geopend aanhalingsteken"
+      : `geldige CSV (${e.message})`;
+    issues.push({file, ...line, expected});
+    return [];
+  }
+  const [head, ...body] = records;
+  if (!head || !checkHeader(head.record, file, columns, issues)) return [];
+  const header = head.record.map((h) => h.trim());
+
+  const rows: CsvRow[] = [];
+  for (const {record, info, raw} of body) {
+    // csv-parse reports the line a record ends on; a quoted field may span lines, so count back to where it starts.
+    const line = info.lines - (raw.replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0);
+    const cells = record.map((c) => c.trim());
+    if (cells.every((c) => c === "")) {
+      issues.push({file, line, expected: "een rij met data (lege regel gevonden; verwijder de regel)"});
+      continue;
+    }
+    if (cells.length !== header.length) {
+      issues.push(fieldCountIssue(file, line, header, cells));
+      continue;
+    }
+    rows.push({line, cells: Object.fromEntries(header.map((h, i) => [h, cells[i]!]))});
+  }
+  if (rows.length === 0 && body.length === 0)
+    issues.push({file, line: 2, expected: "minstens één rij met data onder de kopregel (alleen een kopregel gevonden)"});
+  return rows;
+}
+
+function decode(bytes: Uint8Array, file: string, issues: Issue[]): string | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    issues.push({file, line: 1, expected: `UTF-8 tekst (dit bestand is UTF-16, "Unicode-tekst" uit Excel); ${SAVE_AS}`});
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+  } catch {
+    const line = lineOfFirstInvalidByte(bytes);
+    issues.push({file, line, expected: `UTF-8 tekst (dit bestand bevat tekens in een andere codering, bijv. ANSI/Windows-1252); ${SAVE_AS}`});
+    return undefined;
+  }
+  // Excel's "CSV UTF-8" writes a byte-order mark; drop it so it cannot stick to the first column name.
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
+function lineOfFirstInvalidByte(bytes: Uint8Array): number {
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      new TextDecoder("utf-8", {fatal: true}).decode(bytes.subarray(0, end), {stream: true});
+    } catch {
+      return bytes.subarray(0, end).filter((b) => b === 0x0a).length + 1;
+    }
+  }
+  return 1;
+}
+
+/** Refuse a Dutch Excel export (';' separator, decimal comma) or a tab-separated file before parsing as commas. */
+function checkDialect(text: string, file: string, issues: Issue[]): boolean {
+  const first = text.split(/\r?\n/, 1)[0] ?? "";
+  const commas = first.split(",").length - 1;
+  for (const [sep, name] of [[";", "';' als scheidingsteken (Nederlandse Excel-export, met decimale komma's)"], ["\t", "tabs als scheidingsteken"]] as const) {
+    if (first.split(sep).length - 1 > commas) {
+      issues.push({file, line: 1, value: first, expected: `komma's tussen de kolommen; dit bestand gebruikt ${name} en wordt niet gelezen om getallen als "1,5" niet verkeerd te lezen: ${SAVE_AS}`});
+      return false;
+    }
+  }
+  return true;
+}
+
+function checkHeader(raw: readonly string[], file: string, columns: readonly string[], issues: Issue[]): boolean {
+  const before = issues.length;
+  const header = raw.map((h) => h.trim());
+  const seen = new Set<string>();
+  header.forEach((h) => {
+    if (seen.has(h)) issues.push({file, line: 1, column: h, value: h, expected: "elke kolomnaam één keer (dubbele kolom)"});
+    seen.add(h);
+    if (!columns.includes(h)) {
+      const near = columns.find((c) => c.toLowerCase() === h.toLowerCase().replace(/[\s-]+/g, "_"));
+      const hint = h === "" ? "een kolomnaam (lege kolomkop; verwijder de lege kolom)"
+        : near ? `"${near}" (let op hoofdletters, spaties en streepjes)` : `alleen de kolommen ${columns.join(", ")} (onbekende kolom)`;
+      issues.push({file, line: 1, column: h, value: h, expected: hint});
+    }
+  });
+  for (const c of columns)
+    if (!seen.has(c)) issues.push({file, line: 1, column: c, expected: `een kolom "${c}" in de kopregel (ontbreekt); kolommen: ${columns.join(",")}`});
+  return issues.length === before;
+}
+
+function fieldCountIssue(file: string, line: number, header: readonly string[], cells: readonly string[]): Issue {
+  if (cells.length > header.length) {
+    const extra = cells.slice(header.length);
+    return {file, line, column: `(na "${header[header.length - 1]}")`, value: extra.join(","),
+      expected: `${header.length} waarden zoals de kopregel, maar de rij heeft er ${cells.length}: extra waarde(n) of een decimale komma (gebruik een punt: 1.5) of een komma in tekst zonder aanhalingstekens`};
+  }
+  return {file, line, column: header[cells.length], value: cells.join(","),
+    expected: `${header.length} waarden zoals de kopregel, maar de rij heeft er ${cells.length}: kolom "${header[cells.length]}" en verder ontbreken`};
+}

@@ -1,0 +1,56 @@
+// Errors a civil servant can act on: every problem names the file, the line as a spreadsheet shows it, the column,
+// the value found and what was expected, and all problems are reported together.
+
+/** One problem in one data file. `line` is 1-based (the header is line 1); absent when a row is missing. */
+export interface Issue {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: string;
+  readonly value?: string;
+  readonly expected: string;
+}
+
+/**
+ * Format one issue as a single Dutch line.
+ *
+ * @example
+ * formatIssue({file: "data/vacancies.csv", line: 5, column: "vacancies", value: "-3", expected: "een geheel getal ≥ 0"})
+ * // 'data/vacancies.csv, regel 5, kolom "vacancies": gevonden "-3"; verwacht: een geheel getal ≥ 0'
+ */
+export function formatIssue(issue: Issue): string {
+  const where = [issue.file];
+  if (issue.line !== undefined) where.push(`regel ${issue.line}`);
+  if (issue.column !== undefined) where.push(`kolom "${issue.column}"`);
+  const found = issue.value === undefined ? "" : `gevonden ${issue.value === "" ? "(leeg)" : JSON.stringify(issue.value)}; `;
+  return `${where.join(", ")}: ${found}verwacht: ${issue.expected}`;
+}
+
+/**
+ * Format issues grouped by file, in the order they were found.
+ *
+ * @example
+ * formatIssues([{file: "data/groups.csv", line: 3, column: "return_share", value: "1.2", expected: "een aandeel tussen 0 en 1"}])
+ * // 'Fout in de data (1 probleem):\n  data/groups.csv, regel 3, kolom "return_share": gevonden "1.2"; verwacht: ...'
+ */
+export function formatIssues(issues: readonly Issue[]): string {
+  const n = issues.length;
+  const head = `Fout in de data (${n} ${n === 1 ? "probleem" : "problemen"}):`;
+  const files = [...new Set(issues.map((i) => i.file))];
+  const lines = files.flatMap((f) => issues.filter((i) => i.file === f).map((i) => `  ${formatIssue(i)}`));
+  return [head, ...lines].join("\n");
+}
+
+/**
+ * Thrown by `loadDatasets` when any data file is wrong; `issues` lists every problem, `message` prints them all.
+ *
+ * @example
+ * try { loadDatasets("data"); } catch (e) { if (e instanceof DatasetError) console.error(e.message); }
+ */
+export class DatasetError extends Error {
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[]) {
+    super(formatIssues(issues));
+    this.name = "DatasetError";
+    this.issues = Object.freeze(issues.map((i) => Object.freeze({...i})));
+  }
+}
