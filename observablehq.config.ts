@@ -1,0 +1,62 @@
+// Observable Framework configuration for the fairshare notebook.
+// The site must work offline: no Google Fonts (globalStylesheets: []), no search index fetches, no telemetry
+// (scripts/build.ts sets OBSERVABLE_TELEMETRY_DISABLE), and every library is imported from node_modules.
+import {existsSync} from "node:fs";
+import {MUNICIPALITY_SLUGS} from "./src/components/municipalities.ts";
+
+/** A page or section as Framework's `pages` option expects it. */
+interface PageLink {
+  name: string;
+  path: string;
+}
+
+const root = "src";
+
+/** Whether a page's Markdown file exists (the monitoring page is written by someone else and may not yet). */
+const exists = (path: string): boolean => existsSync(`${root}${path}.md`);
+
+const pages: PageLink[] = [
+  {name: "Scenario's vergelijken", path: "/vergelijken"},
+  {name: "Verdeelsleutels", path: "/verdeelsleutels"},
+  {name: "Prognoses toetsen", path: "/prognoses"},
+  {name: "Monitoring", path: "/monitoring"},
+  {name: "Methode en bronnen", path: "/methode"}
+].filter((page) => exists(page.path));
+
+const municipalityPages = exists("/gemeente/[gemeente]") ? MUNICIPALITY_SLUGS : [];
+
+export default {
+  root,
+  // FAIRSHARE_OUTPUT lets tests build into a temporary folder without touching dist/.
+  output: process.env.FAIRSHARE_OUTPUT ?? "dist",
+  title: "fairshare",
+  home: "fairshare · Regio Amersfoort",
+  lang: "nl",
+  pages: [
+    ...pages.filter((page) => page.path !== "/methode"),
+    ...(municipalityPages.length > 0
+      ? [
+          {
+            name: "Per gemeente",
+            collapsible: true,
+            open: false,
+            pages: municipalityPages.map(({slug, name}) => ({name, path: `/gemeente/${slug}`}))
+          }
+        ]
+      : []),
+    ...pages.filter((page) => page.path === "/methode")
+  ],
+  dynamicPaths: municipalityPages.map(({slug}) => `/gemeente/${slug}`),
+  // A custom stylesheet that imports the default theme but uses system fonts (no third-party font host).
+  style: "style.css",
+  globalStylesheets: [],
+  search: false,
+  toc: true,
+  pager: false,
+  header: "",
+  // Framework has no language option; the pages are Dutch, which matters for screen readers and hyphenation.
+  head: '<script>document.documentElement.lang = "nl";</script>',
+  footer:
+    "fairshare: scenario's voor de fair share-afspraken over wettelijk urgent woningzoekenden in Regio Amersfoort. " +
+    "Alle berekeningen draaien in uw browser; er gaat geen gegeven naar buiten."
+};

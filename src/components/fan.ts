@@ -1,0 +1,199 @@
+// Fan charts: nested P5-P95 and P25-P75 bands (areaY), the median as a line, the agreed target and range on top.
+import * as Plot from "@observablehq/plot";
+import {formatNumber, formatPercent, tickFormat} from "./format.ts";
+import {palette} from "./palette.ts";
+
+/** One year of a quantile band. `series` names the scenario when several are drawn side by side. */
+export interface BandPoint {
+  readonly year: number;
+  readonly p5: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p95: number;
+  readonly series?: string;
+}
+
+/** A reference value per year, e.g. the ramp path's target. */
+export interface YearValue {
+  readonly year: number;
+  readonly value: number;
+}
+
+export interface FanOptions {
+  /** Y-axis label with its unit, in Dutch, e.g. "plaatsingen per jaar". */
+  readonly yLabel: string;
+  /** Values are shares (0.095) shown as percentages. */
+  readonly percent?: boolean;
+  /** The agreed target per year (drawn as a dashed step line). */
+  readonly target?: readonly YearValue[];
+  /** An agreed range of values, e.g. [0.07, 0.18] for the share of vacancies. */
+  readonly range?: readonly [number, number];
+  readonly color?: string;
+  /** Colours per series when `points` carry several series (side by side, one panel each). */
+  readonly seriesColors?: Readonly<Record<string, string>>;
+  readonly width?: number;
+  readonly height?: number;
+  /** Fixed y domain, so small multiples can share a scale. */
+  readonly yDomain?: readonly [number, number];
+  /** Accessible description of the chart (Dutch). */
+  readonly ariaLabel?: string;
+  /** Show a zero line (for differences). */
+  readonly zero?: boolean;
+}
+
+/**
+ * A fan chart of quantile bands over the years.
+ *
+ * @example
+ * fanChart([{year: 2025, p5: 200, p25: 215, p50: 224, p75: 232, p95: 245}], {yLabel: "plaatsingen per jaar"});
+ */
+export function fanChart(points: readonly BandPoint[], options: FanOptions): SVGSVGElement | HTMLElement {
+  const {percent = false, color = palette.outcome} = options;
+  const series = [...new Set(points.map((p) => p.series).filter((s): s is string => s !== undefined))];
+  const faceted = series.length > 1;
+  const fill = (p: BandPoint): string =>
+    faceted && p.series !== undefined ? options.seriesColors?.[p.series] ?? color : color;
+  const data = points as BandPoint[];
+  const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
+  const format = percent ? (v: number) => formatPercent(v, 1) : (v: number) => formatNumber(v);
+  const marks: Plot.Markish[] = [];
+  if (options.range) {
+    const [lo, hi] = options.range;
+    marks.push(
+      Plot.rectY([{lo, hi}], {
+        x1: years[0]! - 0.4,
+        x2: years[years.length - 1]! + 0.4,
+        y1: "lo",
+        y2: "hi",
+        fill: palette.range,
+        fillOpacity: 0.07
+      }),
+      Plot.ruleY([lo, hi], {stroke: palette.range, strokeDasharray: "2,3", strokeWidth: 1.2}),
+      Plot.text([lo, hi], {
+        y: (d: number) => d,
+        x: years[years.length - 1]! + 0.4,
+        text: (d: number) => formatPercent(d, 0),
+        textAnchor: "end",
+        dy: -5,
+        fill: palette.range,
+        fontSize: 10
+      })
+    );
+  }
+  if (options.zero) marks.push(Plot.ruleY([0], {stroke: palette.muted}));
+  marks.push(
+    Plot.areaY(data, {x: "year", y1: "p5", y2: "p95", fill, fillOpacity: 0.18, curve: "monotone-x"}),
+    Plot.areaY(data, {x: "year", y1: "p25", y2: "p75", fill, fillOpacity: 0.38, curve: "monotone-x"}),
+    Plot.lineY(data, {x: "year", y: "p50", stroke: fill, strokeWidth: 2, curve: "monotone-x"}),
+    Plot.dot(data, {x: "year", y: "p50", fill, r: 2.5})
+  );
+  if (options.target && options.target.length > 0) {
+    marks.push(
+      Plot.lineY(options.target as YearValue[], {
+        x: "year",
+        y: "value",
+        stroke: palette.target,
+        strokeWidth: 1.5,
+        strokeDasharray: "6,4",
+        curve: "step"
+      }),
+      Plot.dot(options.target as YearValue[], {x: "year", y: "value", stroke: palette.target, symbol: "diamond", r: 3})
+    );
+  }
+  marks.push(
+    Plot.tip(
+      data,
+      Plot.pointerX({
+        x: "year",
+        y: "p50",
+        ...(faceted ? {fx: "series"} : {}),
+        title: (p: BandPoint) =>
+          [
+            `${p.series ? `${p.series}, ` : ""}${p.year}`,
+            `mediaan ${format(p.p50)}`,
+            `50%-band ${format(p.p25)} – ${format(p.p75)}`,
+            `90%-band ${format(p.p5)} – ${format(p.p95)}`
+          ].join("\n")
+      })
+    )
+  );
+  const yDomain = options.yDomain ? [...options.yDomain] : undefined;
+  return Plot.plot({
+    width: options.width ?? 640,
+    height: options.height ?? 280,
+    marginLeft: percent ? 48 : 52,
+    marginRight: 16,
+    ariaLabel: options.ariaLabel,
+    ...(faceted ? {fx: {label: null, domain: series, padding: 0.12}} : {}),
+    facet: faceted ? {data, x: "series"} : undefined,
+    x: {
+      label: "jaar",
+      tickFormat: tickFormat.year,
+      ticks: years,
+      domain: [years[0]! - 0.4, years[years.length - 1]! + 0.4],
+      labelAnchor: "right"
+    },
+    y: {
+      label: options.yLabel,
+      grid: true,
+      nice: true,
+      zero: !percent && !options.zero,
+      tickFormat: percent ? tickFormat.percent : tickFormat.count,
+      ...(yDomain ? {domain: yDomain} : {})
+    },
+    marks
+  });
+}
+
+/** An entry of a chart legend drawn in HTML. */
+export interface LegendItem {
+  readonly label: string;
+  /** "band" (filled box at an opacity), "line" (solid), "dash" (dashed line). */
+  readonly kind: "band" | "line" | "dash";
+  readonly color: string;
+  readonly opacity?: number;
+}
+
+/**
+ * The standard legend of a fan chart: the two bands, the median, and optionally the target and the range.
+ *
+ * @example
+ * display(fanLegend({target: true, range: true}));
+ */
+export function fanLegend(options: {target?: boolean; range?: boolean; color?: string} = {}): HTMLElement {
+  const color = options.color ?? palette.outcome;
+  const items: LegendItem[] = [
+    {label: "90% van de uitkomsten (P5–P95)", kind: "band", color, opacity: 0.18},
+    {label: "50% van de uitkomsten (P25–P75)", kind: "band", color, opacity: 0.45},
+    {label: "mediaan (P50)", kind: "line", color}
+  ];
+  if (options.target) items.push({label: "afspraak (ingroeipad)", kind: "dash", color: palette.target});
+  if (options.range) items.push({label: "afgesproken bandbreedte 7–18%", kind: "dash", color: palette.range});
+  return legend(items);
+}
+
+/**
+ * An HTML legend.
+ *
+ * @example
+ * legend([{label: "mediaan", kind: "line", color: "#0072b2"}]);
+ */
+export function legend(items: readonly LegendItem[]): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "fs-legend";
+  for (const item of items) {
+    const entry = document.createElement("span");
+    const swatch = document.createElement("i");
+    if (item.kind === "band") {
+      swatch.style.background = item.color;
+      swatch.style.opacity = String(item.opacity ?? 0.3);
+    } else {
+      swatch.style.height = "0";
+      swatch.style.borderTop = `2px ${item.kind === "dash" ? "dashed" : "solid"} ${item.color}`;
+    }
+    entry.append(swatch, document.createTextNode(item.label));
+    root.append(entry);
+  }
+  return root;
+}

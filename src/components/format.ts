@@ -1,0 +1,81 @@
+// Dutch number formats (nl-NL): decimal comma, thousands point, "9,5%". One place, so every page agrees.
+
+const integer = new Intl.NumberFormat("nl-NL", {maximumFractionDigits: 0});
+const oneDecimal = new Intl.NumberFormat("nl-NL", {minimumFractionDigits: 1, maximumFractionDigits: 1});
+const percentFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * A count in Dutch notation, rounded to whole numbers unless `digits` says otherwise.
+ *
+ * @example
+ * formatNumber(2390.4); // "2.390"
+ * formatNumber(12.25, 1); // "12,3"
+ */
+export function formatNumber(value: number, digits = 0): string {
+  if (!Number.isFinite(value)) return "–";
+  if (digits === 0) return integer.format(value);
+  if (digits === 1) return oneDecimal.format(value);
+  return new Intl.NumberFormat("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits}).format(value);
+}
+
+/**
+ * A share (0.095) as a Dutch percentage ("9,5%").
+ *
+ * @example
+ * formatPercent(0.095); // "9,5%"
+ * formatPercent(0.18, 0); // "18%"
+ */
+export function formatPercent(value: number, digits = 1): string {
+  if (!Number.isFinite(value)) return "–";
+  let format = percentFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat("nl-NL", {
+      style: "percent",
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits
+    });
+    percentFormats.set(digits, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * A signed count, for differences: "+12", "−3" (with a real minus sign), "0".
+ *
+ * @example
+ * formatSigned(12); // "+12"
+ * formatSigned(-3.4); // "−3"
+ */
+export function formatSigned(value: number, digits = 0): string {
+  if (!Number.isFinite(value)) return "–";
+  const text = formatNumber(Math.abs(value), digits);
+  if (text === formatNumber(0, digits)) return text;
+  return value > 0 ? `+${text}` : `−${text}`;
+}
+
+/**
+ * A probability as a percentage with a floor and ceiling, so 0.0004 reads "< 1%" rather than a false "0%".
+ *
+ * @example
+ * formatProbability(0.2345); // "23%"
+ * formatProbability(0.0004); // "< 1%"
+ * formatProbability(1); // "100%"
+ */
+export function formatProbability(value: number): string {
+  if (!Number.isFinite(value)) return "–";
+  if (value === 0) return "0%";
+  if (value === 1) return "100%";
+  if (value < 0.01) return "< 1%";
+  if (value > 0.99) return "> 99%";
+  return formatPercent(value, 0);
+}
+
+/** Plot tick formats in Dutch notation. */
+export const tickFormat = {
+  /** Whole numbers: 2.390 */
+  count: (d: number): string => formatNumber(d),
+  /** Percentages without decimals: 18% */
+  percent: (d: number): string => formatPercent(d, 0),
+  /** Years without a thousands point: 2025 */
+  year: (d: number): string => String(d)
+} as const;

@@ -1,0 +1,68 @@
+// Where the figures come from: per dataset, how many values are published, derived or estimated, and the sources.
+// Read from the datasets JSON (data/ via loaders/), never copied by hand.
+import type {Datasets, Provenance, Status} from "../../loaders/types.ts";
+
+/** The provenance summary of one dataset. */
+export interface DatasetStatus {
+  readonly id: string;
+  /** Dutch name of the dataset for the UI. */
+  readonly label: string;
+  /** The CSV file in data/ it comes from. */
+  readonly file: string;
+  readonly counts: Readonly<Record<Status, number>>;
+  /** The dataset's overall status: "estimate" if any value is estimated, else "derived" if any is, else published. */
+  readonly status: Status;
+  readonly sources: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** Dutch labels of the statuses. */
+export const STATUS_LABELS: Readonly<Record<Status, string>> = {
+  published: "gepubliceerd",
+  derived: "afgeleid",
+  estimate: "schatting"
+};
+
+function summarise(id: string, label: string, file: string, values: readonly Provenance[]): DatasetStatus {
+  const counts: Record<Status, number> = {published: 0, derived: 0, estimate: 0};
+  const sources = new Set<string>();
+  const notes = new Set<string>();
+  for (const value of values) {
+    counts[value.status] += 1;
+    if (value.source) sources.add(value.source);
+    if (value.note) notes.add(value.note);
+  }
+  const status: Status = counts.estimate > 0 ? "estimate" : counts.derived > 0 ? "derived" : "published";
+  return {id, label, file, counts, status, sources: [...sources], notes: [...notes]};
+}
+
+/**
+ * The provenance of every dataset the engine uses.
+ *
+ * @example
+ * datasetStatuses(datasets).filter((d) => d.status === "estimate").map((d) => d.label);
+ */
+export function datasetStatuses(datasets: Datasets): DatasetStatus[] {
+  const m = datasets.municipalities;
+  return [
+    summarise("inhabitants", "Inwoners", "municipal-figures.csv", m.map((d) => d.inhabitants)),
+    summarise("households", "Huishoudens", "municipal-figures.csv", m.map((d) => d.households)),
+    summarise("dwellings", "Woningvoorraad", "municipal-figures.csv", m.map((d) => d.dwellings)),
+    summarise("socialStock", "Sociale huurvoorraad (corporatiebezit)", "municipal-figures.csv", m.map((d) => d.socialStock)),
+    summarise("vacancies", "Vrijkomende sociale huurwoningen", "vacancies.csv", datasets.vacancies),
+    summarise("returnShare", "Aandeel dat terugkeert naar herkomstgemeente", "groups.csv", datasets.groups.map((g) => g.returnShare)),
+    summarise("prognosis", "Prognose benodigde plaatsingen (Companen)", "prognosis.csv", datasets.prognosis)
+  ];
+}
+
+/**
+ * The labels of the datasets, among `ids`, that contain at least one estimated value.
+ *
+ * @example
+ * estimatedDatasets(datasets, ["vacancies", "prognosis"]); // ["Vrijkomende sociale huurwoningen", ...]
+ */
+export function estimatedDatasets(datasets: Datasets, ids?: readonly string[]): string[] {
+  return datasetStatuses(datasets)
+    .filter((d) => d.status === "estimate" && (ids === undefined || ids.includes(d.id)))
+    .map((d) => d.label);
+}

@@ -1,0 +1,108 @@
+// Tables in Dutch notation whose download holds the same rows with raw numbers.
+import {downloadButtons, type DownloadCell, type DownloadTable} from "./download.ts";
+import {formatNumber, formatPercent, formatProbability, formatSigned} from "./format.ts";
+
+/** How a column's values are shown on screen; downloads always hold the raw value. */
+export type ColumnFormat = "text" | "count" | "decimal" | "percent" | "probability" | "signed";
+
+export interface TableColumn<T> {
+  /** Column header on screen (Dutch). */
+  readonly header: string;
+  /** Column header in CSV/Excel; default `header`. */
+  readonly key?: string;
+  readonly value: (row: T) => string | number | null;
+  readonly format?: ColumnFormat;
+  /** Extra class for the cells, e.g. "fs-warn" when a value needs attention. */
+  readonly className?: (row: T) => string | undefined;
+}
+
+export interface TableSpec<T> {
+  /** File name of the downloads. */
+  readonly name: string;
+  readonly columns: readonly TableColumn<T>[];
+  readonly rows: readonly T[];
+  /** Exact CSV text for the download (e.g. the engine's own CSV); default: formatted from the columns. */
+  readonly csv?: string;
+  /** Rows to emphasise (e.g. the region's total). */
+  readonly emphasise?: (row: T) => boolean;
+  readonly caption?: string;
+}
+
+/**
+ * The text of a value in a given format.
+ *
+ * @example
+ * formatCell(0.095, "percent"); // "9,5%"
+ * formatCell(2390, "count"); // "2.390"
+ */
+export function formatCell(value: string | number | null, format: ColumnFormat = "text"): string {
+  if (value === null) return "–";
+  if (typeof value === "string") return value;
+  switch (format) {
+    case "count":
+      return formatNumber(value);
+    case "decimal":
+      return formatNumber(value, 1);
+    case "percent":
+      return formatPercent(value, 1);
+    case "probability":
+      return formatProbability(value);
+    case "signed":
+      return formatSigned(value);
+    case "text":
+      return String(value);
+  }
+}
+
+/**
+ * The download behind a table: headers and raw values.
+ *
+ * @example
+ * tableDownload({name: "t", columns: [{header: "jaar", value: (d) => d}], rows: [2025]});
+ */
+export function tableDownload<T>(spec: TableSpec<T>): DownloadTable {
+  return {
+    name: spec.name,
+    header: spec.columns.map((c) => c.key ?? c.header),
+    rows: spec.rows.map((row) => spec.columns.map((c): DownloadCell => c.value(row))),
+    ...(spec.csv !== undefined ? {csv: spec.csv} : {})
+  };
+}
+
+/**
+ * An HTML table in Dutch notation with CSV and Excel download buttons underneath.
+ *
+ * @example
+ * display(dataTable({name: "doelen", columns: [{header: "gemeente", value: (d) => d.name}], rows}));
+ */
+export function dataTable<T>(spec: TableSpec<T>): HTMLElement {
+  const wrap = document.createElement("div");
+  wrap.className = "fs-table-block";
+  const scroller = document.createElement("div");
+  scroller.className = "fs-table-wrap";
+  const table = document.createElement("table");
+  table.className = "fs-table";
+  if (spec.caption) table.createCaption().textContent = spec.caption;
+  const numeric = (c: TableColumn<T>): boolean => c.format !== undefined && c.format !== "text";
+  const head = table.createTHead().insertRow();
+  for (const column of spec.columns) {
+    const th = document.createElement("th");
+    th.textContent = column.header;
+    if (numeric(column)) th.className = "num";
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of spec.rows) {
+    const tr = body.insertRow();
+    if (spec.emphasise?.(row)) tr.className = "fs-total";
+    for (const column of spec.columns) {
+      const td = tr.insertCell();
+      td.textContent = formatCell(column.value(row), column.format);
+      const classes = [numeric(column) ? "num" : "", column.className?.(row) ?? ""].filter(Boolean);
+      if (classes.length) td.className = classes.join(" ");
+    }
+  }
+  scroller.append(table);
+  wrap.append(scroller, downloadButtons(tableDownload(spec), "Download tabel"));
+  return wrap;
+}
