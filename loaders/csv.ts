@@ -131,22 +131,27 @@ function checkHeader(raw: readonly string[], file: string, columns: readonly str
     if (seen.has(h)) issues.push({file, line: 1, column: h, value: h, expected: "elke kolomnaam één keer (dubbele kolom)"});
     seen.add(h);
     if (!columns.includes(h)) {
-      const near = columns.find((c) => c.toLowerCase() === h.toLowerCase().replace(/[\s-]+/g, "_"));
+      const near = columns.find((c) => c === nearName(h));
       const hint = h === "" ? "een kolomnaam (lege kolomkop; verwijder de lege kolom)"
         : near ? `"${near}" (let op hoofdletters, spaties en streepjes)` : `alleen de kolommen ${columns.join(", ")} (onbekende kolom)`;
       issues.push({file, line: 1, column: h, value: h, expected: hint});
     }
   });
   for (const c of columns)
-    if (!seen.has(c)) issues.push({file, line: 1, column: c, expected: `een kolom "${c}" in de kopregel (ontbreekt); kolommen: ${columns.join(",")}`});
+    if (!seen.has(c) && !header.some((h) => nearName(h) === c)) issues.push({file, line: 1, column: c, expected: `een kolom "${c}" in de kopregel (ontbreekt); kolommen: ${columns.join(",")}`});
   return issues.length === before;
 }
 
+/** A header name as it was probably meant: lower case, spaces and dashes as underscores. */
+const nearName = (h: string): string => h.toLowerCase().replace(/[\s-]+/g, "_");
+
 function fieldCountIssue(file: string, line: number, header: readonly string[], cells: readonly string[]): Issue {
   if (cells.length > header.length) {
-    const extra = cells.slice(header.length);
-    return {file, line, column: `(na "${header[header.length - 1]}")`, value: extra.join(","),
-      expected: `${header.length} waarden zoals de kopregel, maar de rij heeft er ${cells.length}: extra waarde(n) of een decimale komma (gebruik een punt: 1.5) of een komma in tekst zonder aanhalingstekens`};
+    // Which cell shifted is unknowable; name a likely decimal comma ("0,8" read as 0 | 8) without claiming it.
+    const i = cells.findIndex((c, k) => k < cells.length - 1 && /^-?\d+$/.test(c) && /^\d+$/.test(cells[k + 1]!));
+    const hint = i >= 0 && i < header.length ? ` (mogelijk "${cells[i]},${cells[i + 1]}" in kolom "${header[i]}"?)` : "";
+    return {file, line, column: `(hele rij: ${cells.length} waarden)`, value: cells.join(","),
+      expected: `${header.length} waarden zoals de kopregel; de rij heeft er ${cells.length}. Oorzaak: een extra waarde, een decimale komma${hint} (gebruik een punt: 1.5) of een komma in tekst zonder aanhalingstekens`};
   }
   return {file, line, column: header[cells.length], value: cells.join(","),
     expected: `${header.length} waarden zoals de kopregel, maar de rij heeft er ${cells.length}: kolom "${header[cells.length]}" en verder ontbreken`};

@@ -49,8 +49,21 @@ export function formatIssues(issues: readonly Issue[]): string {
 export class DatasetError extends Error {
   readonly issues: readonly Issue[];
   constructor(issues: readonly Issue[]) {
-    super(formatIssues(issues));
+    const sorted = sortIssues(issues);
+    super(formatIssues(sorted));
     this.name = "DatasetError";
-    this.issues = Object.freeze(issues.map((i) => Object.freeze({...i})));
+    this.issues = Object.freeze(sorted.map((i) => Object.freeze({...i})));
   }
+}
+
+/** Files in the order they were first named, lines ascending within a file, issues without a line last. */
+function sortIssues(issues: readonly Issue[]): Issue[] {
+  const files = [...new Set(issues.map((i) => i.file))];
+  return issues
+    .map((issue, index) => ({issue, index}))
+    .sort((a, b) =>
+      files.indexOf(a.issue.file) - files.indexOf(b.issue.file) ||
+      (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) ||
+      a.index - b.index)
+    .map((x) => x.issue);
 }
