@@ -55,7 +55,8 @@ export default {
   pager: false,
   header: "",
   // Framework has no language option; the pages are Dutch, which matters for screen readers and hyphenation.
-  head: '<script>document.documentElement.lang = "nl";</script>',
+  // An empty icon spares the browser a request for /favicon.ico (which would 404).
+  head: '<link rel="icon" href="data:,"><script>document.documentElement.lang = "nl";</script>',
   footer:
     "fairshare: scenario's voor de fair share-afspraken over wettelijk urgent woningzoekenden in Regio Amersfoort. " +
     "Alle berekeningen draaien in uw browser; er gaat geen gegeven naar buiten."

@@ -1,7 +1,7 @@
 // Fan charts: nested P5-P95 and P25-P75 bands (areaY), the median as a line, the agreed target and range on top.
 import * as Plot from "@observablehq/plot";
-import {formatNumber, formatPercent, tickFormat} from "./format.ts";
-import {palette} from "./palette.ts";
+import {formatNumber, formatPercent, tickFormat} from "./format.js";
+import {palette} from "./palette.js";
 
 /** One year of a quantile band. `series` names the scenario when several are drawn side by side. */
 export interface BandPoint {

@@ -1,6 +1,6 @@
 // The frame of every chart: a Dutch title, a one-line reading guide, the chart, its legend, the "schatting" badge
 // when the figure rests on estimated data, and the download of the summary behind it.
-import {downloadButtons, type DownloadTable} from "./download.ts";
+import {downloadButtons, type DownloadTable} from "./download.js";
 
 export interface FigureSpec {
   /** Dutch title of the chart. */

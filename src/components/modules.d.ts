@@ -1,3 +1,5 @@
+// Components import each other with ".js" (not ".ts"): Framework serves them as .js modules and resolves only that;
+// TypeScript (NodeNext) maps "./x.js" to x.ts, so the type checker follows the same imports.
 // Types for the few browser modules without their own declarations (only what the pages use).
 
 declare module "d3-dsv" {

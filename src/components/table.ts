@@ -1,6 +1,6 @@
 // Tables in Dutch notation whose download holds the same rows with raw numbers.
-import {downloadButtons, type DownloadCell, type DownloadTable} from "./download.ts";
-import {formatNumber, formatPercent, formatProbability, formatSigned} from "./format.ts";
+import {downloadButtons, type DownloadCell, type DownloadTable} from "./download.js";
+import {formatNumber, formatPercent, formatProbability, formatSigned} from "./format.js";
 
 /** How a column's values are shown on screen; downloads always hold the raw value. */
 export type ColumnFormat = "text" | "count" | "decimal" | "percent" | "probability" | "signed";

@@ -1,0 +1,16 @@
+// The validated datasets, as the build's loader (src/data/datasets.json.ts) emitted them from data/.
+import {FileAttachment} from "observablehq:stdlib";
+import type {Datasets} from "../../loaders/types.ts";
+
+let datasets: Promise<Datasets> | undefined;
+
+/**
+ * The datasets of this build (fetched once per page).
+ *
+ * @example
+ * const {municipalities} = await getDatasets();
+ */
+export function getDatasets(): Promise<Datasets> {
+  datasets ??= FileAttachment("../data/datasets.json").json() as Promise<Datasets>;
+  return datasets;
+}
