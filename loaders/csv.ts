@@ -52,8 +52,8 @@ export function parseCsv(bytes: Uint8Array, file: string, columns: readonly stri
   } catch (error) {
     const e = error as {code?: string; lines?: number; message: string};
     const line = typeof e.lines === "number" ? {line: e.lines} : {};
-    const expected = e.code === "CSV_QUOTE_NOT_CLOSED"
-      ? "een afsluitend aanhalingsteken (\") bij elk geopend aanhalingsteken"
+    const expected = e.code?.includes("QUOTE")
+      ? `aanhalingstekens (") alleen om een hele waarde, elk geopend aanhalingsteken ook gesloten, en een " in tekst verdubbeld ("") (${e.message})`
       : `geldige CSV (${e.message})`;
     issues.push({file, ...line, expected});
     return [];

@@ -61,3 +61,36 @@ export function messageOf(dir: string): string {
   }
   throw new Error(`expected ${dir} to fail to load`);
 }
+
+/** What a test expects of one issue; `file` is the file name, matched at the end of the issue's path. */
+export interface Expected {
+  file: string;
+  line?: number;
+  column?: string;
+  value?: string;
+  expected?: RegExp;
+}
+
+/**
+ * Assert that `dir` fails to load with an issue matching `want`, and that the printed message names its file, line,
+ * column and value the way a user reads them. Returns all issues for further checks.
+ */
+export function expectIssue(dir: string, want: Expected): readonly Issue[] {
+  const issues = issuesOf(dir);
+  const hit = issues.find((i) =>
+    i.file.endsWith(want.file) &&
+    (want.line === undefined || i.line === want.line) &&
+    (want.column === undefined || i.column === want.column) &&
+    (want.value === undefined || i.value === want.value) &&
+    (want.expected === undefined || want.expected.test(i.expected)));
+  if (!hit) throw new Error(`no issue like ${JSON.stringify({...want, expected: String(want.expected)})} in:\n${issues.map((i) => JSON.stringify(i)).join("\n")}`);
+  const message = messageOf(dir);
+  const parts = [want.file];
+  if (want.line !== undefined) parts.push(`regel ${want.line}`);
+  if (want.column !== undefined) parts.push(`kolom "${want.column}"`);
+  const printed = message.split("\n").find((l) => parts.every((p) => l.includes(p)));
+  if (!printed) throw new Error(`message does not name ${parts.join(", ")}:\n${message}`);
+  if (want.value !== undefined && want.value !== "" && !printed.includes(JSON.stringify(want.value)))
+    throw new Error(`message does not show the value ${JSON.stringify(want.value)}:\n${printed}`);
+  return issues;
+}
