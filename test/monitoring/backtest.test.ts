@@ -2,6 +2,7 @@ import {describe, expect, it} from "vitest";
 import {backtest, coverage, pitHistogram, type Forecast} from "../../simulations/recalibration/backtest.ts";
 import {loadDatasets} from "../../loaders/datasets.ts";
 import {syntheticCounts} from "./synthetic.ts";
+import {fitVacancySeries} from "../../simulations/model/vacancySeries.ts";
 
 // Means like the region's eight municipalities (yearly vacancies).
 const MEANS = [1300, 100, 105, 52, 180, 275, 290, 70];
@@ -74,6 +75,16 @@ describe("back-test mechanics", () => {
     }
     expect(backtest(series, CODES, 3, 42)).toEqual(a);
     expect(backtest(series, CODES, 3, 43).map((f) => f.pit)).not.toEqual(a.map((f) => f.pit));
+  });
+
+  it("the series-fit model forecasts with the engine's own fit of the last `window` training years", () => {
+    const forecasts = backtest(series, CODES, 2, 1, {model: "series-fit", window: 3});
+    for (const f of forecasts) {
+      const train = series.filter((r) => r.municipality === f.municipality && r.year <= 2022).map((r) => r.vacancies);
+      expect(f.model).toBe("series-fit");
+      expect(f.mean).toBeCloseTo(fitVacancySeries(train, 3).mean, 9);
+      expect(f.mean).toBeCloseTo(train.slice(-3).reduce((a, b) => a + b, 0) / 3, 9);
+    }
   });
 
   it("refuses a hold-out that is not a whole number ≥ 1", () => {
