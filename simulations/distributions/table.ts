@@ -1,0 +1,81 @@
+// Discrete distributions sampled by inversion of a tabulated CDF: one uniform per draw, and the draw is monotone
+// in the uniform, so two scenarios fed the same uniform get tightly coupled counts (common random numbers).
+
+/** A tabulated CDF on the integers lo, lo+1, …: `cdf[i]` = P(X ≤ lo + i); the last entry is exactly 1. */
+export interface DiscreteTable {
+  readonly lo: number;
+  readonly cdf: Float64Array;
+}
+
+/** Relative mass below this fraction of the mode's mass is dropped (far below a double's resolution of the CDF). */
+const TAIL = 1e-17;
+
+/**
+ * Tabulates a distribution from its mode and the ratio of successive probabilities, p(k+1) / p(k) = ratio(k).
+ * Working outward from the mode with relative weights needs no normalising constant (no log-gamma), and the
+ * table is normalised by its own sum, so the CDF ends at exactly 1.
+ *
+ * @example
+ * // Poisson(3): p(k+1)/p(k) = 3/(k+1)
+ * const t = tableFromRatio(3, (k) => 3 / (k + 1));
+ * sampleTable(t, 0.5); // 3, the median
+ */
+export function tableFromRatio(mode: number, ratio: (k: number) => number, max = Infinity): DiscreteTable {
+  if (!Number.isInteger(mode) || mode < 0) throw new Error(`mode must be a non-negative integer, got ${mode}`);
+  const below: number[] = [];
+  let p = 1;
+  for (let k = mode - 1; k >= 0; k--) {
+    const r = ratio(k);
+    if (!(r > 0)) break; // p(k) = p(k+1) / r: zero ratio means zero mass below
+    p /= r;
+    if (p < TAIL) break;
+    below.push(p);
+  }
+  const above: number[] = [];
+  p = 1;
+  for (let k = mode; k < max; k++) {
+    p *= ratio(k);
+    if (!(p >= TAIL)) break;
+    above.push(p);
+  }
+  const n = below.length + 1 + above.length;
+  const cdf = new Float64Array(n);
+  let sum = 0;
+  let i = 0;
+  for (let j = below.length - 1; j >= 0; j--) cdf[i++] = sum += below[j]!;
+  cdf[i++] = sum += 1;
+  for (const q of above) cdf[i++] = sum += q;
+  for (let j = 0; j < n; j++) cdf[j]! /= sum;
+  cdf[n - 1] = 1; // exact, whatever the rounding of the division above
+  return {lo: mode - below.length, cdf};
+}
+
+/**
+ * The smallest k with P(X ≤ k) > u, for u in [0, 1): inversion by binary search.
+ *
+ * @example
+ * sampleTable({lo: 0, cdf: Float64Array.of(0.25, 1)}, 0.1); // 0
+ * sampleTable({lo: 0, cdf: Float64Array.of(0.25, 1)}, 0.3); // 1
+ */
+export function sampleTable(table: DiscreteTable, u: number): number {
+  const cdf = table.cdf;
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cdf[mid]! > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return table.lo + lo;
+}
+
+/** The exact mean of a tabulated distribution (for tests and for documenting a table). */
+export function tableMean(table: DiscreteTable): number {
+  let mean = 0;
+  let prev = 0;
+  for (let i = 0; i < table.cdf.length; i++) {
+    mean += (table.lo + i) * (table.cdf[i]! - prev);
+    prev = table.cdf[i]!;
+  }
+  return mean;
+}

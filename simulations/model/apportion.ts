@@ -1,0 +1,96 @@
+// Exact integer division of a total by largest remainder (Hamilton's method), so that targets and placements are
+// whole people and always add up to the total.
+
+/**
+ * Divides the integer `total` over the entries in proportion to `weights` by largest remainder: each gets the
+ * floor of its quota, and the seats left over go to the largest fractional remainders. Ties are broken
+ * deterministically: larger remainder, then larger weight, then lower index (the order of the municipalities in
+ * the inputs, by CBS code). Entries with weight 0 get nothing. Writes into `out` (returned) to avoid allocation
+ * in the engine loop.
+ *
+ * @example
+ * apportion(10, [1, 1, 1]); // Int32Array [4, 3, 3]
+ * apportion(227, [0.5, 0.3, 0.2]); // Int32Array [114, 68, 45]: sums to 227
+ */
+export function apportion(total: number, weights: ArrayLike<number>, out: Int32Array = new Int32Array(weights.length)): Int32Array {
+  if (!Number.isInteger(total) || total < 0) throw new Error(`apportion: total must be a non-negative integer, got ${total}`);
+  const n = weights.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    if (!(w >= 0) || !Number.isFinite(w)) throw new Error(`apportion: weight ${i} must be finite and ≥ 0, got ${w}`);
+    sum += w;
+  }
+  out.fill(0, 0, n);
+  if (total === 0) return out;
+  if (!(sum > 0)) throw new Error(`apportion: cannot divide ${total} over weights that sum to 0`);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const f = Math.floor((total * weights[i]!) / sum);
+    out[i] = f;
+    given += f;
+  }
+  // At most n - 1 seats are left; pick them one by one (n is 8 here, so a scan beats a sort).
+  for (let left = total - given; left > 0; left--) {
+    let best = -1;
+    let bestRem = -1;
+    for (let i = 0; i < n; i++) {
+      const w = weights[i]!;
+      if (w === 0) continue;
+      const rem = (total * w) / sum - out[i]!;
+      if (rem < 0 || rem >= 1) continue; // already got its extra seat
+      if (rem > bestRem || (rem === bestRem && w > weights[best]!)) {
+        best = i;
+        bestRem = rem;
+      }
+    }
+    out[best]! += 1;
+  }
+  return out;
+}
+
+/**
+ * Like `apportion`, but no entry gets more than its bound: what an entry cannot take is divided again over the
+ * entries with room left, in proportion to that room. Returns the number that could not be placed anywhere
+ * (total − Σ bounds, if positive). `out` receives the shares. Bounds must be integers; entries with weight 0 get
+ * nothing; `scratch` arrays, if given, must have the weights' length.
+ *
+ * @example
+ * const out = new Int32Array(2);
+ * apportionBounded(10, [1, 1], [3, 100], out); // 0; out = [3, 7]
+ */
+export function apportionBounded(
+  total: number,
+  weights: ArrayLike<number>,
+  bounds: ArrayLike<number>,
+  out: Int32Array,
+  scratch: {weights: Float64Array; share: Int32Array} = {weights: new Float64Array(weights.length), share: new Int32Array(weights.length)}
+): number {
+  const n = weights.length;
+  out.fill(0, 0, n);
+  let left = total;
+  let first = true;
+  while (left > 0) {
+    let room = 0;
+    for (let i = 0; i < n; i++) {
+      const headroom = bounds[i]! - out[i]!;
+      // First round: the given weights; later rounds: the room each entry has left.
+      // Entries with weight 0 never receive anything.
+      scratch.weights[i] = headroom > 0 && weights[i]! > 0 ? (first ? weights[i]! : headroom) : 0;
+      if (scratch.weights[i]! > 0) room += headroom;
+    }
+    if (room === 0) break;
+    const now = Math.min(left, room);
+    apportion(now, scratch.weights, scratch.share);
+    let placed = 0;
+    for (let i = 0; i < n; i++) {
+      const take = Math.min(scratch.share[i]!, bounds[i]! - out[i]!);
+      out[i]! += take;
+      placed += take;
+    }
+    left -= placed;
+    if (placed === 0 && !first) break;
+    first = false;
+  }
+  return left;
+}

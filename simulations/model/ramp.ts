@@ -1,0 +1,39 @@
+// The ramp path (ingroeipad) and the targets it sets per municipality and year.
+import type {KeyWeights, RampPeriod} from "../scenario/schema.ts";
+import {apportion} from "./apportion.ts";
+import {keyShares, type KeyBasis} from "./key.ts";
+
+/**
+ * The ramp period that covers `year`; an error if none does.
+ *
+ * @example
+ * rampPeriod([{from: 2025, to: 2026, amersfoort: 135, others: 92}], 2026).amersfoort; // 135
+ */
+export function rampPeriod(ramp: readonly RampPeriod[], year: number): RampPeriod {
+  const period = ramp.find((p) => p.from <= year && year <= p.to);
+  if (!period) throw new Error(`the ramp has no period that covers ${year}`);
+  return period;
+}
+
+/** The region's total placements in a ramp period. */
+export function rampTotal(period: RampPeriod): number {
+  return "region" in period ? period.region : period.amersfoort + period.others;
+}
+
+/**
+ * Targets T[m] for one year: Amersfoort gets its ramp count and the others' total is divided over the seven by
+ * the key; a region-only period is divided over all eight by the key. Integer by largest remainder, so the
+ * targets add up to the ramp exactly.
+ *
+ * @example
+ * // municipality 0 is Amersfoort
+ * yearTargets({from: 2025, to: 2026, amersfoort: 135, others: 92}, {socialStock: 1}, basis, 0); // [135, …] sums to 227
+ */
+export function yearTargets(period: RampPeriod, key: KeyWeights, basis: KeyBasis, amersfoort: number): Int32Array {
+  const n = basis.inhabitants.length;
+  if ("region" in period) return apportion(period.region, keyShares(key, basis, Array.from({length: n}, () => true)));
+  const members = Array.from({length: n}, (_, i) => i !== amersfoort);
+  const targets = apportion(period.others, keyShares(key, basis, members));
+  targets[amersfoort] = period.amersfoort;
+  return targets;
+}

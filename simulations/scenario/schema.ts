@@ -1,0 +1,139 @@
+// Scenarios are data: this zod schema is the one definition of what a scenario file may say. The JSON Schema that
+// editors use (scenario.schema.json) is generated from it, never written by hand.
+import {z} from "zod";
+
+const year = z.number().int().min(2000).max(2100);
+const count = z.number().int().min(0);
+const weight = z.number().min(0).optional();
+
+/** A ramp period that gives Amersfoort's placements and the other seven's total (the agreed form). */
+const splitPeriod = z
+  .object({
+    from: year.describe("first year of the period"),
+    to: year.describe("last year of the period (inclusive)"),
+    amersfoort: count.describe("placements per year in Amersfoort"),
+    others: count.describe("placements per year in the other seven municipalities together")
+  })
+  .strict();
+
+/** A ramp period that gives only the region's total, divided over all eight by the key ("immediate fair share"). */
+const regionPeriod = z
+  .object({
+    from: year.describe("first year of the period"),
+    to: year.describe("last year of the period (inclusive)"),
+    region: count.describe("placements per year in the region, divided over all eight municipalities by the key")
+  })
+  .strict();
+
+export const rampPeriodSchema = z.union([splitPeriod, regionPeriod]);
+export type RampPeriod = z.output<typeof rampPeriodSchema>;
+
+/** Weights of the allocation key (verdeelsleutel); one positive weight is a pure key, several make a mix. */
+export const keySchema = z
+  .object({
+    inhabitants: weight.describe("weight of the number of inhabitants"),
+    households: weight.describe("weight of the number of households"),
+    socialStock: weight.describe("weight of the social-rental stock owned by housing associations"),
+    vacancies: weight.describe("weight of the expected yearly social-rental vacancies")
+  })
+  .strict()
+  .refine((k) => (k.inhabitants ?? 0) + (k.households ?? 0) + (k.socialStock ?? 0) + (k.vacancies ?? 0) > 0, {
+    message: "at least one key weight must be greater than 0"
+  });
+export type KeyWeights = z.output<typeof keySchema>;
+
+export const VACANCY_DISPERSIONS = ["series", "poisson"] as const;
+
+const fields = {
+  $schema: z.string().optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "an id of lowercase letters, digits and hyphens")
+    .describe("identifier, used on the command line and in the scenario column"),
+  name: z.string().min(1).describe("Dutch name for the pages"),
+  description: z.string().describe("Dutch description for the pages"),
+  ramp: z
+    .array(rampPeriodSchema)
+    .min(1)
+    .describe("the ramp path (ingroeipad): placements per year, by period; periods must not overlap"),
+  key: keySchema
+    .default({socialStock: 1})
+    .describe("allocation key (verdeelsleutel) that splits the others' total over the seven; default: social-rental stock"),
+  prognosis: z.enum(["low", "central", "high"]).default("central").describe("variant of the inflow prognosis"),
+  cap: z
+    .number()
+    .gt(0)
+    .max(1)
+    .nullable()
+    .default(null)
+    .describe("cap on the share of a municipality's vacancies that goes to urgent seekers; null for none"),
+  spillOver: z
+    .boolean()
+    .default(false)
+    .describe("place who cannot be placed within the targets in municipalities with room left, instead of waiting"),
+  inflowDispersion: z
+    .number()
+    .min(0)
+    .default(0)
+    .describe("overdispersion φ of the inflow counts: variance = mean + φ·mean²; 0 is Poisson"),
+  vacancyDispersion: z
+    .enum(VACANCY_DISPERSIONS)
+    .default("series")
+    .describe("spread of the vacancies: from the series' own variation (negative binomial if overdispersed) or Poisson"),
+  vacancyWindow: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(5)
+    .describe("number of most recent years of the vacancy series that give its mean and spread"),
+  stochastic: z.boolean().default(true).describe("false: every count is its expected value (no randomness)")
+};
+
+function checkPeriods(ramp: readonly RampPeriod[], ctx: z.RefinementCtx) {
+  ramp.forEach((p, i) => {
+    if (p.from > p.to) ctx.addIssue({code: "custom", path: ["ramp", i, "to"], message: `"to" must be ≥ "from" (${p.from})`});
+    ramp.forEach((q, j) => {
+      if (j < i && p.from <= q.to && q.from <= p.to) {
+        ctx.addIssue({code: "custom", path: ["ramp", i], message: `period overlaps ramp[${j}] (${q.from}-${q.to})`});
+      }
+    });
+  });
+}
+
+/**
+ * A complete scenario, after `extends` has been resolved and defaults filled in.
+ *
+ * @example
+ * scenarioSchema.parse({id: "x", name: "X", description: "", ramp: [{from: 2025, to: 2030, region: 227}]}).cap; // null
+ */
+export const scenarioSchema = z
+  .object(fields)
+  .strict()
+  .superRefine((s, ctx) => checkPeriods(s.ramp, ctx));
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written in a file, before defaults are filled in. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+/** What a scenario file may hold: a complete scenario, or changes to a base scenario named by `extends`. */
+export const scenarioFileSchema = z.union([
+  z.object(fields).strict(),
+  z
+    .object({...fields, extends: z.string().describe("id of the scenario this one changes")})
+    .partial()
+    .required({extends: true})
+    .strict()
+]);
+
+/**
+ * The JSON Schema of scenario files, generated from the zod schema (committed as scenario.schema.json).
+ *
+ * @example
+ * scenarioJsonSchema().anyOf.length; // 2: a complete scenario, or one that extends another
+ */
+export function scenarioJsonSchema(): Record<string, unknown> & {anyOf: unknown[]} {
+  const schema = z.toJSONSchema(scenarioFileSchema, {io: "input", target: "draft-2020-12"}) as Record<string, unknown> & {
+    anyOf: unknown[];
+  };
+  return {...schema, title: "fairshare scenario", description: "A scenario for the fairshare engine (simulations/scenario/schema.ts)"};
+}

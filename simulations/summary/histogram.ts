@@ -1,0 +1,182 @@
+// Exact count histograms: the summaries of a million runs without a million runs in memory. Counts are integers,
+// so merging chunks (in any order, on any thread) gives exactly the histogram of all runs together.
+import {quantileSorted} from "simple-statistics";
+
+/** Counts of integer values: counts[i] is how often lo + i occurred. */
+export interface IntHistogram {
+  lo: number;
+  counts: Float64Array;
+  n: number;
+}
+
+/** Counts of real values (e.g. shares), keyed by the exact value. */
+export interface RealHistogram {
+  counts: Map<number, number>;
+  n: number;
+}
+
+export function intHistogram(): IntHistogram {
+  return {lo: 0, counts: new Float64Array(0), n: 0};
+}
+
+export function realHistogram(): RealHistogram {
+  return {counts: new Map(), n: 0};
+}
+
+// Makes room for [min, max], keeping existing counts.
+function ensure(h: IntHistogram, min: number, max: number): void {
+  const hi = h.lo + h.counts.length - 1;
+  if (h.counts.length > 0 && min >= h.lo && max <= hi) return;
+  const lo = h.counts.length === 0 ? min : Math.min(min, h.lo);
+  const top = h.counts.length === 0 ? max : Math.max(max, hi);
+  const counts = new Float64Array(top - lo + 1);
+  if (h.counts.length > 0) counts.set(h.counts, h.lo - lo);
+  h.lo = lo;
+  h.counts = counts;
+}
+
+/**
+ * Counts `count` values read from `data` at offset, offset + stride, … into the histogram.
+ *
+ * @example
+ * const h = intHistogram();
+ * addStrided(h, Int32Array.of(3, 9, 4, 9), 0, 2, 2); // counts 3 and 4
+ */
+export function addStrided(h: IntHistogram, data: ArrayLike<number>, offset: number, stride: number, count: number, shift = 0): void {
+  if (count === 0) return;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0, j = offset; i < count; i++, j += stride) {
+    const v = data[j]! - shift;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  ensure(h, min, max);
+  const counts = h.counts;
+  const lo = h.lo;
+  for (let i = 0, j = offset; i < count; i++, j += stride) counts[data[j]! - shift - lo]! += 1;
+  h.n += count;
+}
+
+/** Adds `count` occurrences of one integer value. */
+export function addValue(h: IntHistogram, value: number, count = 1): void {
+  ensure(h, value, value);
+  h.counts[value - h.lo]! += count;
+  h.n += count;
+}
+
+/** Adds `count` occurrences of one real value. */
+export function addReal(h: RealHistogram, value: number, count = 1): void {
+  h.counts.set(value, (h.counts.get(value) ?? 0) + count);
+  h.n += count;
+}
+
+/** Adds b's counts to a. */
+export function mergeInt(a: IntHistogram, b: IntHistogram): void {
+  if (b.n === 0) return;
+  ensure(a, b.lo, b.lo + b.counts.length - 1);
+  const off = b.lo - a.lo;
+  for (let i = 0; i < b.counts.length; i++) a.counts[off + i]! += b.counts[i]!;
+  a.n += b.n;
+}
+
+/** Adds b's counts to a. */
+export function mergeReal(a: RealHistogram, b: RealHistogram): void {
+  for (const [v, c] of b.counts) a.counts.set(v, (a.counts.get(v) ?? 0) + c);
+  a.n += b.n;
+}
+
+/** Distinct values ascending with their counts: the canonical form that every statistic is computed from. */
+export function sortedCounts(h: IntHistogram | RealHistogram): {values: Float64Array; counts: Float64Array} {
+  if ("lo" in h) {
+    let k = 0;
+    for (let i = 0; i < h.counts.length; i++) if (h.counts[i]! > 0) k++;
+    const values = new Float64Array(k);
+    const counts = new Float64Array(k);
+    for (let i = 0, j = 0; i < h.counts.length; i++) {
+      if (h.counts[i]! > 0) {
+        values[j] = h.lo + i;
+        counts[j++] = h.counts[i]!;
+      }
+    }
+    return {values, counts};
+  }
+  const values = Float64Array.from(h.counts.keys()).sort();
+  return {values, counts: values.map((v) => h.counts.get(v)!)};
+}
+
+/**
+ * The sorted sample a histogram stands for, as a read-only array-like view (x[i] is the i-th smallest value), so
+ * that simple-statistics' `quantileSorted` computes the quantile exactly as on the full sorted array.
+ */
+function sortedView(values: Float64Array, counts: Float64Array, n: number): number[] {
+  const cum = new Float64Array(counts.length);
+  let c = 0;
+  for (let i = 0; i < counts.length; i++) cum[i] = c += counts[i]!;
+  const at = (i: number) => {
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cum[mid]! > i) hi = mid;
+      else lo = mid + 1;
+    }
+    return values[lo]!;
+  };
+  return new Proxy([] as number[], {
+    get(target, prop, receiver) {
+      if (prop === "length") return n;
+      if (typeof prop === "string" && /^\d+$/.test(prop)) return at(Number(prop));
+      return Reflect.get(target, prop, receiver);
+    }
+  });
+}
+
+/** Mean and quantiles of a histogram. */
+export interface Stats {
+  readonly mean: number;
+  readonly p5: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p95: number;
+}
+
+/**
+ * Mean and the P5, P25, P50, P75 and P95 quantiles (simple-statistics `quantileSorted`: linear interpolation,
+ * R type 7) of the sample the histogram counts. The mean sums value × count in ascending order of value, so it is
+ * the same bits however the histogram was assembled.
+ *
+ * @example
+ * const h = intHistogram();
+ * addStrided(h, Int32Array.of(1, 2, 3, 4), 0, 1, 4);
+ * stats(h); // {mean: 2.5, p5: 1.15, p25: 1.75, p50: 2.5, p75: 3.25, p95: 3.85}
+ */
+export function stats(h: IntHistogram | RealHistogram): Stats {
+  if (h.n === 0) throw new Error("stats: the histogram is empty");
+  const {values, counts} = sortedCounts(h);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]! * counts[i]!;
+  const x = sortedView(values, counts, h.n);
+  return {
+    mean: sum / h.n,
+    p5: quantileSorted(x, 0.05),
+    p25: quantileSorted(x, 0.25),
+    p50: quantileSorted(x, 0.5),
+    p75: quantileSorted(x, 0.75),
+    p95: quantileSorted(x, 0.95)
+  };
+}
+
+/**
+ * The fraction of the sample for which `test(value)` holds.
+ *
+ * @example
+ * fraction(h, (v) => v > 2); // 0.5 for the sample 1, 2, 3, 4
+ */
+export function fraction(h: IntHistogram | RealHistogram, test: (value: number) => boolean): number {
+  const {values, counts} = sortedCounts(h);
+  let hits = 0;
+  for (let i = 0; i < values.length; i++) if (test(values[i]!)) hits += counts[i]!;
+  return hits / h.n;
+}
