@@ -1,6 +1,7 @@
 // loadDatasets: read every CSV in data/, validate rows and the links between datasets, and return frozen typed data.
 // Problems are collected over all files and thrown together as one DatasetError; nothing partial is returned.
-import {join, relative, isAbsolute} from "node:path";
+import {isAbsolute, join, relative} from "node:path";
+import {fileURLToPath} from "node:url";
 import {
   checkFiguresComplete,
   checkKnownGroups,
@@ -20,15 +21,16 @@ import {VACANCIES_FILE, readVacancies} from "./vacancies.ts";
 import {VARIANTS, type Datasets, type Figure, type Municipality, type Provenance} from "./types.ts";
 
 /**
- * Load, validate and deep-freeze every dataset in `dataDir`. Throws a `DatasetError` listing every problem found
- * (file, line, column, value, what was expected); returns nothing partial.
+ * Load, validate and deep-freeze every dataset in `dataDir` (a path relative to the working directory, an absolute
+ * path or a file URL). Throws a `DatasetError` listing every problem found (file, line, column, value, what was
+ * expected); returns nothing partial. Synchronous, so the engine, the CLI and Framework loaders can call it alike.
  *
  * @example
  * const {municipalities, vacancies, groups, prognosis} = loadDatasets("data");
  * municipalities.filter((m) => m.inAgreement).length; // 8
  */
 export function loadDatasets(dataDir: string | URL = "data"): Datasets {
-  const dir = dataDir instanceof URL ? dataDir.pathname : dataDir;
+  const dir = dataDir instanceof URL ? fileURLToPath(dataDir) : dataDir;
   const issues: Issue[] = [];
   const at = (name: string): [string, string] => [join(dir, name), display(join(dir, name))];
   const count = (file: string): number => issues.filter((i) => i.file === file).length;
