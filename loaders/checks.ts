@@ -84,7 +84,9 @@ export function checkYearSeries(
   }
 }
 
-const yearsText = (from: number, to: number): string => (from === to ? `${from}` : `${from}-${to}`);
+// With no rows at all there is no range to name (Math.min of nothing is Infinity).
+const yearsText = (from: number, to: number): string =>
+  !Number.isFinite(from) ? "elk jaar van de reeks" : from === to ? `${from}` : `${from}-${to}`;
 
 /**
  * Every municipality needs one figure per indicator.

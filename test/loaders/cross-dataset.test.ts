@@ -104,6 +104,14 @@ describe("complete series", () => {
     expectIssue(dir, {file: "vacancies.csv", column: "municipality", value: "GM0317", expected: /Eemnes.*ontbreekt/});
   });
 
+  it("names every missing municipality when only Barneveld is left", () => {
+    const dir = copyData();
+    drop(dir, "vacancies.csv", (l) => l.startsWith("GM0203"));
+    const issues = issuesOf(dir);
+    expect(issues).toHaveLength(8);
+    for (const i of issues) expect(i.expected).not.toMatch(/Infinity/);
+  });
+
   it("accepts Barneveld missing from the vacancies: it is outside the agreement", () => {
     const dir = copyData();
     drop(dir, "vacancies.csv", (l) => !l.startsWith("GM0203"));
