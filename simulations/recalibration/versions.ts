@@ -1,7 +1,7 @@
 // Versioned calibration files in simulations/calibrations/: calibration-<year>-<n>.json with a report
 // calibration-<year>-<n>.md. A version is never overwritten: a correction makes the next number.
-import {linkSync, readdirSync, readFileSync, unlinkSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync} from "node:fs";
+import {dirname, join} from "node:path";
 import type {Calibration} from "../model/calibration.ts";
 import {parseCalibration} from "./calibration-schema.ts";
 
@@ -92,6 +92,7 @@ export function latestCalibration(dir: string): {file: CalibrationFile; calibrat
 export function writeNewFiles(files: readonly {path: string; content: string}[]): void {
   const temps = files.map((f, i) => `${f.path}.tmp-${process.pid}-${Date.now()}-${i}`);
   const linked: string[] = [];
+  for (const f of files) mkdirSync(dirname(f.path), {recursive: true});
   try {
     files.forEach((f, i) => writeFileSync(temps[i]!, f.content, {flag: "wx"}));
     files.forEach((f, i) => {
