@@ -1,4 +1,4 @@
-import {tableFromRatio, type DiscreteTable} from "./table.ts";
+import {makeTable, tableFromRatio, type DiscreteTable} from "./table.ts";
 
 /**
  * Inverse-CDF table of Binomial(n, p).
@@ -9,8 +9,8 @@ import {tableFromRatio, type DiscreteTable} from "./table.ts";
 export function binomialTable(n: number, p: number): DiscreteTable {
   if (!Number.isInteger(n) || n < 0) throw new Error(`binomial n must be a non-negative integer, got ${n}`);
   if (!(p >= 0 && p <= 1)) throw new Error(`binomial p must be in [0, 1], got ${p}`);
-  if (n === 0 || p === 0) return {lo: 0, cdf: Float64Array.of(1)};
-  if (p === 1) return {lo: n, cdf: Float64Array.of(1)};
+  if (n === 0 || p === 0) return makeTable(0, Float64Array.of(1));
+  if (p === 1) return makeTable(n, Float64Array.of(1));
   const odds = p / (1 - p);
   return tableFromRatio(Math.min(n, Math.floor((n + 1) * p)), (k) => ((n - k) / (k + 1)) * odds, n);
 }

@@ -1,4 +1,4 @@
-import {tableFromRatio, type DiscreteTable} from "./table.ts";
+import {makeTable, tableFromRatio, type DiscreteTable} from "./table.ts";
 
 /**
  * Inverse-CDF table of Poisson(mean). Sample with `sampleTable(table, u)`.
@@ -9,6 +9,6 @@ import {tableFromRatio, type DiscreteTable} from "./table.ts";
  */
 export function poissonTable(mean: number): DiscreteTable {
   if (!(mean >= 0) || !Number.isFinite(mean)) throw new Error(`Poisson mean must be finite and ≥ 0, got ${mean}`);
-  if (mean === 0) return {lo: 0, cdf: Float64Array.of(1)};
+  if (mean === 0) return makeTable(0, Float64Array.of(1));
   return tableFromRatio(Math.floor(mean), (k) => mean / (k + 1));
 }
