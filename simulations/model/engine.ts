@@ -57,6 +57,12 @@ export interface SimulationResult {
   readonly target: Int32Array;
 }
 
+/** Buffers for `simulateInto` that hold `runs` runs of these inputs. */
+export function resultBuffers(runs: number, inputs: ModelInputs): ResultBuffers {
+  const size = runs * inputs.years.length * (inputs.municipalities.length + 1);
+  return {vacancies: new Int32Array(size), inflow: new Int32Array(size), placed: new Int32Array(size), placedByOrigin: new Int32Array(size), backlog: new Int32Array(size)};
+}
+
 function checkInputs(inputs: ModelInputs, scenario: Scenario, options: SimulateOptions): void {
   const {runs, seed, firstRun = 0} = options;
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`simulate: runs must be a positive integer, got ${runs}`);
@@ -80,6 +86,21 @@ function checkInputs(inputs: ModelInputs, scenario: Scenario, options: SimulateO
  * result.placed.length; // 1000 runs × 6 years × 9 columns
  */
 export function simulate(inputs: ModelInputs, scenario: Scenario, options: SimulateOptions): SimulationResult {
+  return simulateInto(inputs, scenario, options);
+}
+
+/** Output arrays a chunked caller can reuse between chunks (fresh memory costs page faults on every chunk). */
+export type ResultBuffers = Record<"vacancies" | "inflow" | "placed" | "placedByOrigin" | "backlog", Int32Array>;
+
+/**
+ * `simulate`, writing the per-run arrays into `buffers` (views of their first runs × years × columns entries) when
+ * they are large enough. The result's arrays are then overwritten by the next call with the same buffers.
+ *
+ * @example
+ * const buffers = resultBuffers(10_000, inputs);
+ * for (const firstRun of [0, 10_000]) addResult(summary, simulateInto(inputs, scenario, {runs: 10_000, seed, firstRun}, buffers));
+ */
+export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: SimulateOptions, buffers?: ResultBuffers): SimulationResult {
   checkInputs(inputs, scenario, options);
   const {runs, seed, firstRun = 0} = options;
   const M = inputs.municipalities.length;
@@ -103,13 +124,8 @@ export function simulate(inputs: ModelInputs, scenario: Scenario, options: Simul
     target[y * C + M] = sum;
   });
 
-  // Inverse-CDF tables for the fixed distributions, built once: a draw is then one uniform and a binary search.
-  const inflowSize = sizeFromOverdispersion(scenario.inflowDispersion);
-  const vacancyTables: DiscreteTable[] = inputs.vacancies.mean.map((mean, m) =>
-    negativeBinomialTable(mean, inputs.vacancies.size[m] ?? Infinity)
-  );
-  const inflowTables: DiscreteTable[][][] = inputs.inflow.map((byGroup) => byGroup.map((byOrigin) => byOrigin.map((mean) => negativeBinomialTable(mean, inflowSize))));
-  const returnTables = inputs.groups.map((g) => binomialTables(g.returnShare));
+  // Inverse-CDF tables for the fixed distributions, built once: a draw is then one uniform and a table lookup.
+  const vacancyTables: DiscreteTable[] = inputs.vacancies.mean.map((mean, m) => negativeBinomialTable(mean, inputs.vacancies.size[m] ?? Infinity));
   // With a calibration the inflow rate is per origin (all groups); the prognosis only splits it over the groups.
   const groupSplit = inputs.inflow.map((byGroup) =>
     byGroup.map((byOrigin, g) =>
@@ -120,6 +136,30 @@ export function simulate(inputs: ModelInputs, scenario: Scenario, options: Simul
       })
     )
   );
+  // Poisson inflow (no overdispersion, or a calibration's Gamma-Poisson given the run's rate): by Poisson thinning,
+  // the returners of all groups together are Poisson with mean Σ_g mean_g·share_g and the others independently
+  // Poisson with mean Σ_g mean_g·(1 − share_g) — the same distribution as a draw per group followed by a binomial
+  // split, in 2 draws per origin and year instead of 2 per group. Overdispersed inflow is drawn per group.
+  const poissonSplit = scenario.inflowDispersion === 0 || calibration !== null;
+  const homeFraction = inputs.years.map((_, t) =>
+    inputs.municipalities.map((_, m) => {
+      let f = 0;
+      for (let g = 0; g < G; g++) f += (calibration ? groupSplit[t]![g]![m]! : inputs.inflow[t]![g]![m]!) * inputs.groups[g]!.returnShare;
+      return f;
+    })
+  );
+  const poolFraction = inputs.years.map((_, t) =>
+    inputs.municipalities.map((_, m) => {
+      let f = 0;
+      for (let g = 0; g < G; g++) f += (calibration ? groupSplit[t]![g]![m]! : inputs.inflow[t]![g]![m]!) * (1 - inputs.groups[g]!.returnShare);
+      return f;
+    })
+  );
+  const homeTables = homeFraction.map((row) => row.map((mean) => poissonTable(mean)));
+  const poolTables = poolFraction.map((row) => row.map((mean) => poissonTable(mean)));
+  const inflowSize = sizeFromOverdispersion(scenario.inflowDispersion);
+  const groupTables: DiscreteTable[][][] = poissonSplit ? [] : inputs.inflow.map((byGroup) => byGroup.map((byOrigin) => byOrigin.map((mean) => negativeBinomialTable(mean, inflowSize))));
+  const returnTables = inputs.groups.map((g) => binomialTables(g.returnShare));
   // Initial backlog (realised, by origin) is split into returners and pool by the origin's expected return share.
   const initialReturners = new Int32Array(M);
   const initialPool = new Int32Array(M);
@@ -136,12 +176,14 @@ export function simulate(inputs: ModelInputs, scenario: Scenario, options: Simul
   }
 
   const size = runs * Y * C;
-  const out = {
-    vacancies: new Int32Array(size),
-    inflow: new Int32Array(size),
-    placed: new Int32Array(size),
-    placedByOrigin: new Int32Array(size),
-    backlog: new Int32Array(size)
+  const fits = buffers !== undefined && buffers.vacancies.length >= size;
+  const view = (name: keyof ResultBuffers) => (fits ? buffers[name].subarray(0, size) : new Int32Array(size));
+  const out: ResultBuffers = {
+    vacancies: view("vacancies"),
+    inflow: view("inflow"),
+    placed: view("placed"),
+    placedByOrigin: view("placedByOrigin"),
+    backlog: view("backlog")
   };
 
   // Per-year buffers, reused across runs: no allocation in the loop.
@@ -170,7 +212,7 @@ export function simulate(inputs: ModelInputs, scenario: Scenario, options: Simul
       for (let m = 0; m < M; m++) {
         vacancyStreams[m] = stream(seed, "vacancies", run, m);
         inflowStreams[m] = stream(seed, "inflow", run, m);
-        returnStreams[m] = stream(seed, "return", run, m);
+        if (!poissonSplit) returnStreams[m] = stream(seed, "return", run, m);
       }
     }
     if (calibration) {
@@ -196,23 +238,38 @@ export function simulate(inputs: ModelInputs, scenario: Scenario, options: Simul
         else V[m] = Math.round(calibration ? calibration.vacancies[m]!.shape / calibration.vacancies[m]!.rate : inputs.vacancies.mean[m]!);
         cap[m] = capacity(V[m]!, scenario.cap);
       }
-      // 2. Inflow per group and origin, split into returners and the regional pool.
+      // 2. Inflow by origin, split into returners (instroom = uitstroom) and the regional pool.
       for (let m = 0; m < M; m++) {
-        let all = 0;
         let home = 0;
-        for (let g = 0; g < G; g++) {
-          let d: number;
-          const mean = calibration ? inflowRate[m]! * groupSplit[t]![g]![m]! : inputs.inflow[t]![g]![m]!;
-          if (!stochastic) d = Math.round(mean);
-          else if (calibration) d = sampleTable(poissonTable(mean), inflowStreams[m]!());
-          else d = sampleTable(inflowTables[t]![g]![m]!, inflowStreams[m]!());
-          const r = stochastic ? sampleTable(returnTables[g]!(d), returnStreams[m]!()) : Math.round(d * inputs.groups[g]!.returnShare);
-          all += d;
-          home += r;
+        let away = 0;
+        if (!stochastic) {
+          for (let g = 0; g < G; g++) {
+            const mean = calibration ? inflowRate[m]! * groupSplit[t]![g]![m]! : inputs.inflow[t]![g]![m]!;
+            const d = Math.round(mean);
+            const r = Math.round(d * inputs.groups[g]!.returnShare);
+            home += r;
+            away += d - r;
+          }
+        } else if (poissonSplit) {
+          const u = inflowStreams[m]!;
+          if (calibration) {
+            home = sampleTable(poissonTable(inflowRate[m]! * homeFraction[t]![m]!), u());
+            away = sampleTable(poissonTable(inflowRate[m]! * poolFraction[t]![m]!), u());
+          } else {
+            home = sampleTable(homeTables[t]![m]!, u());
+            away = sampleTable(poolTables[t]![m]!, u());
+          }
+        } else {
+          for (let g = 0; g < G; g++) {
+            const d = sampleTable(groupTables[t]![g]![m]!, inflowStreams[m]!());
+            const r = sampleTable(returnTables[g]!(d), returnStreams[m]!());
+            home += r;
+            away += d - r;
+          }
         }
-        inflow[m] = all;
+        inflow[m] = home + away;
         returners[m] = home;
-        newcomers[m] = all - home;
+        newcomers[m] = away;
       }
       // 3. Returners at home first, then the pool by the targets' room, then (optionally) spill-over.
       placeReturners(returners, waitingHome, cap, placedHome);

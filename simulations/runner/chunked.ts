@@ -1,6 +1,6 @@
 // Runs a simulation in chunks of runs and keeps only the summaries: memory is bounded by the chunk size, not by
 // the number of runs. Browser-safe; the worker pool runs the same function on each worker's share of the runs.
-import {simulate} from "../model/engine.ts";
+import {resultBuffers, simulateInto} from "../model/engine.ts";
 import type {ModelInputs} from "../model/inputs.ts";
 import type {Scenario} from "../scenario/schema.ts";
 import {addPaired, addResult, emptyPairedSummary, emptySummary, mergeSummary, type Summary} from "../summary/accumulator.ts";
@@ -47,13 +47,16 @@ export function simulateSummaries(job: SummaryJob, onProgress?: (runsDone: numbe
   let a: Summary | undefined;
   let b: Summary | undefined;
   let paired: Summary | undefined;
+  const size = Math.min(chunk, job.runs);
+  const bufA = resultBuffers(size, job.a.inputs);
+  const bufB = job.b ? resultBuffers(size, job.b.inputs) : undefined;
   for (let done = 0; done < job.runs; done += chunk) {
     const options = {runs: Math.min(chunk, job.runs - done), seed: job.seed, firstRun: first + done};
-    const ra = simulate(job.a.inputs, job.a.scenario, options);
+    const ra = simulateInto(job.a.inputs, job.a.scenario, options, bufA);
     a ??= emptySummary(ra);
     addResult(a, ra);
     if (job.b) {
-      const rb = simulate(job.b.inputs, job.b.scenario, options);
+      const rb = simulateInto(job.b.inputs, job.b.scenario, options, bufB);
       b ??= emptySummary(rb);
       paired ??= emptyPairedSummary(ra, rb);
       addResult(b, rb);

@@ -2,7 +2,7 @@
 // merged across chunks and threads. `summarize(result)` goes through the same path, so a summary does not
 // depend on how the runs were split.
 import type {SimulationResult} from "../model/engine.ts";
-import {addReal, addStrided, addValue, intHistogram, mergeInt, mergeReal, realHistogram, type IntHistogram, type RealHistogram} from "./histogram.ts";
+import {addRatiosStrided, addReal, addStrided, addValue, intHistogram, mergeInt, mergeRatio, mergeReal, ratioHistogram, realHistogram, type IntHistogram, type RatioHistogram, type RealHistogram} from "./histogram.ts";
 
 /** The metrics of the summary table, in the order they are listed. */
 export const METRICS = ["vacancies", "inflow", "target", "placed", "share", "backlog", "gap"] as const;
@@ -23,15 +23,27 @@ export interface Summary {
   readonly municipalities: readonly string[];
   readonly capShare: number;
   readonly counts: Record<CountMetric, IntHistogram[]>;
-  /** Placed / vacancies per run (0 when there were no vacancies); for paired summaries, the difference B − A. */
-  readonly share: RealHistogram[];
+  /** Placed / vacancies per run (0 when there were no vacancies), counted as (placed, vacancies) pairs. */
+  readonly share: RatioHistogram[];
+  /** For paired summaries: the share of B minus the share of A per run (empty otherwise). */
+  readonly shareDiff: RealHistogram[];
   runs: number;
 }
 
 function empty(scenario: string, paired: boolean, years: readonly number[], municipalities: readonly string[], capShare: number): Summary {
   const cells = years.length * municipalities.length;
   const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, Array.from({length: cells}, intHistogram)])) as Record<CountMetric, IntHistogram[]>;
-  return {scenario, paired, years: [...years], municipalities: [...municipalities], capShare, counts, share: Array.from({length: cells}, realHistogram), runs: 0};
+  return {
+    scenario,
+    paired,
+    years: [...years],
+    municipalities: [...municipalities],
+    capShare,
+    counts,
+    share: paired ? [] : Array.from({length: cells}, ratioHistogram),
+    shareDiff: paired ? Array.from({length: cells}, realHistogram) : [],
+    runs: 0
+  };
 }
 
 /**
@@ -77,11 +89,7 @@ export function addResult(s: Summary, r: SimulationResult): void {
       const target = r.target[cell]!;
       addValue(s.counts.target[cell]!, target, r.runs);
       addStrided(s.counts.gap[cell]!, r.placed, off, stride, r.runs, target);
-      const share = s.share[cell]!;
-      for (let i = 0, j = off; i < r.runs; i++, j += stride) {
-        const v = r.vacancies[j]!;
-        addReal(share, v > 0 ? r.placed[j]! / v : 0);
-      }
+      addRatiosStrided(s.share[cell]!, r.placed, r.vacancies, off, stride, r.runs);
     }
   }
   s.runs += r.runs;
@@ -109,7 +117,7 @@ export function addPaired(s: Summary, a: SimulationResult, b: SimulationResult):
       // gap difference = placed difference − target difference
       for (let i = 0, j = cell; i < a.runs; i++, j += stride) diff[i] = b.placed[j]! - a.placed[j]!;
       addStrided(s.counts.gap[cell]!, diff, 0, 1, a.runs, dTarget);
-      const share = s.share[cell]!;
+      const share = s.shareDiff[cell]!;
       for (let i = 0, j = cell; i < a.runs; i++, j += stride) {
         const va = a.vacancies[j]!;
         const vb = b.vacancies[j]!;
@@ -122,10 +130,11 @@ export function addPaired(s: Summary, a: SimulationResult, b: SimulationResult):
 
 /** Adds the counts of `other` (e.g. another chunk, or another worker's runs) to `into`. */
 export function mergeSummary(into: Summary, other: Summary): void {
-  if (into.scenario !== other.scenario || into.paired !== other.paired || into.share.length !== other.share.length) {
+  if (into.scenario !== other.scenario || into.paired !== other.paired || into.share.length !== other.share.length || into.shareDiff.length !== other.shareDiff.length) {
     throw new Error(`mergeSummary: cannot merge a summary of "${other.scenario}" into one of "${into.scenario}"`);
   }
   for (const metric of COUNT_METRICS) into.counts[metric].forEach((h, i) => mergeInt(h, other.counts[metric][i]!));
-  into.share.forEach((h, i) => mergeReal(h, other.share[i]!));
+  into.share.forEach((h, i) => mergeRatio(h, other.share[i]!));
+  into.shareDiff.forEach((h, i) => mergeReal(h, other.shareDiff[i]!));
   into.runs += other.runs;
 }

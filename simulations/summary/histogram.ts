@@ -15,6 +15,72 @@ export interface RealHistogram {
   n: number;
 }
 
+/**
+ * Counts of (numerator, denominator) pairs of integers, for a ratio such as placed / vacancies: counting pairs is
+ * exact and fast (an array increment per run), and the ratio's distribution is computed only when summarised.
+ * counts[(d - dLo) * pN + (p - pLo)] is how often the pair (p, d) occurred; a ratio with denominator 0 counts as 0.
+ */
+export interface RatioHistogram {
+  pLo: number;
+  pN: number;
+  dLo: number;
+  dN: number;
+  counts: Float64Array;
+  n: number;
+}
+
+export function ratioHistogram(): RatioHistogram {
+  return {pLo: 0, pN: 0, dLo: 0, dN: 0, counts: new Float64Array(0), n: 0};
+}
+
+function ensureRatio(h: RatioHistogram, pMin: number, pMax: number, dMin: number, dMax: number): void {
+  const empty = h.counts.length === 0;
+  if (!empty && pMin >= h.pLo && pMax < h.pLo + h.pN && dMin >= h.dLo && dMax < h.dLo + h.dN) return;
+  const pLo = empty ? pMin : Math.min(pMin, h.pLo);
+  const dLo = empty ? dMin : Math.min(dMin, h.dLo);
+  const pN = (empty ? pMax : Math.max(pMax, h.pLo + h.pN - 1)) - pLo + 1;
+  const dN = (empty ? dMax : Math.max(dMax, h.dLo + h.dN - 1)) - dLo + 1;
+  const counts = new Float64Array(pN * dN);
+  for (let d = 0; d < h.dN; d++) {
+    for (let p = 0; p < h.pN; p++) counts[(d + h.dLo - dLo) * pN + (p + h.pLo - pLo)] = h.counts[d * h.pN + p]!;
+  }
+  Object.assign(h, {pLo, pN, dLo, dN, counts});
+}
+
+/**
+ * Counts `count` pairs (num[j], den[j]) for j = offset, offset + stride, ….
+ *
+ * @example
+ * const h = ratioHistogram();
+ * addRatiosStrided(h, Int32Array.of(1, 2), Int32Array.of(10, 20), 0, 1, 2); // two ratios of 0.1
+ */
+export function addRatiosStrided(h: RatioHistogram, num: ArrayLike<number>, den: ArrayLike<number>, offset: number, stride: number, count: number): void {
+  if (count === 0) return;
+  let pMin = Infinity, pMax = -Infinity, dMin = Infinity, dMax = -Infinity;
+  for (let i = 0, j = offset; i < count; i++, j += stride) {
+    const p = num[j]!;
+    const d = den[j]!;
+    if (p < pMin) pMin = p;
+    if (p > pMax) pMax = p;
+    if (d < dMin) dMin = d;
+    if (d > dMax) dMax = d;
+  }
+  ensureRatio(h, pMin, pMax, dMin, dMax);
+  const {counts, pLo, dLo, pN} = h;
+  for (let i = 0, j = offset; i < count; i++, j += stride) counts[(den[j]! - dLo) * pN + (num[j]! - pLo)]! += 1;
+  h.n += count;
+}
+
+/** Adds b's counts to a. */
+export function mergeRatio(a: RatioHistogram, b: RatioHistogram): void {
+  if (b.n === 0) return;
+  ensureRatio(a, b.pLo, b.pLo + b.pN - 1, b.dLo, b.dLo + b.dN - 1);
+  for (let d = 0; d < b.dN; d++) {
+    for (let p = 0; p < b.pN; p++) a.counts[(d + b.dLo - a.dLo) * a.pN + (p + b.pLo - a.pLo)]! += b.counts[d * b.pN + p]!;
+  }
+  a.n += b.n;
+}
+
 export function intHistogram(): IntHistogram {
   return {lo: 0, counts: new Float64Array(0), n: 0};
 }
@@ -86,8 +152,25 @@ export function mergeReal(a: RealHistogram, b: RealHistogram): void {
   a.n += b.n;
 }
 
+export type Histogram = IntHistogram | RealHistogram | RatioHistogram;
+
 /** Distinct values ascending with their counts: the canonical form that every statistic is computed from. */
-export function sortedCounts(h: IntHistogram | RealHistogram): {values: Float64Array; counts: Float64Array} {
+export function sortedCounts(h: Histogram): {values: Float64Array; counts: Float64Array} {
+  if ("pN" in h) {
+    // Equal ratios from different pairs (1/10, 2/20) are the same double, so a Map makes the form canonical.
+    const byValue = new Map<number, number>();
+    for (let d = 0; d < h.dN; d++) {
+      const den = h.dLo + d;
+      for (let p = 0; p < h.pN; p++) {
+        const c = h.counts[d * h.pN + p]!;
+        if (c > 0) {
+          const v = den > 0 ? (h.pLo + p) / den : 0;
+          byValue.set(v, (byValue.get(v) ?? 0) + c);
+        }
+      }
+    }
+    return sortedCounts({counts: byValue, n: h.n});
+  }
   if ("lo" in h) {
     let k = 0;
     for (let i = 0; i < h.counts.length; i++) if (h.counts[i]! > 0) k++;
@@ -152,7 +235,7 @@ export interface Stats {
  * addStrided(h, Int32Array.of(1, 2, 3, 4), 0, 1, 4);
  * stats(h); // {mean: 2.5, p5: 1.15, p25: 1.75, p50: 2.5, p75: 3.25, p95: 3.85}
  */
-export function stats(h: IntHistogram | RealHistogram): Stats {
+export function stats(h: Histogram): Stats {
   if (h.n === 0) throw new Error("stats: the histogram is empty");
   const {values, counts} = sortedCounts(h);
   let sum = 0;
@@ -174,7 +257,7 @@ export function stats(h: IntHistogram | RealHistogram): Stats {
  * @example
  * fraction(h, (v) => v > 2); // 0.5 for the sample 1, 2, 3, 4
  */
-export function fraction(h: IntHistogram | RealHistogram, test: (value: number) => boolean): number {
+export function fraction(h: Histogram, test: (value: number) => boolean): number {
   const {values, counts} = sortedCounts(h);
   let hits = 0;
   for (let i = 0; i < values.length; i++) if (test(values[i]!)) hits += counts[i]!;
