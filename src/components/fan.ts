@@ -40,6 +40,19 @@ export interface FanOptions {
   readonly ariaLabel?: string;
   /** Show a zero line (for differences). */
   readonly zero?: boolean;
+  /** Start a count axis at zero (default) or fit it to the data ("fit", when the band would be a hairline at 0-scale). */
+  readonly baseline?: "zero" | "fit";
+}
+
+/**
+ * Decimals a percentage axis needs to tell its ticks apart: one when the domain spans less than 4 points.
+ *
+ * @example
+ * percentDigits(0.085, 0.105); // 1
+ * percentDigits(0, 0.2); // 0
+ */
+export function percentDigits(lo: number, hi: number): number {
+  return hi - lo < 0.04 ? 1 : 0;
 }
 
 /**
@@ -119,8 +132,15 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
     )
   );
   const yDomain = options.yDomain ? [...options.yDomain] : undefined;
+  const width = options.width ?? 640;
+  // Narrow charts get fewer year ticks, so the labels do not run into each other.
+  const xTicks = width < 360 && years.length > 3 ? [years[0]!, years[Math.floor(years.length / 2)]!, years[years.length - 1]!] : years;
+  const values = points.flatMap((p) => [p.p5, p.p95]).concat((options.target ?? []).map((t) => t.value));
+  const lo = yDomain ? yDomain[0]! : Math.min(...values, ...(options.range ?? []));
+  const hi = yDomain ? yDomain[1]! : Math.max(...values, ...(options.range ?? []));
+  const digits = percentDigits(lo, hi);
   return Plot.plot({
-    width: options.width ?? 640,
+    width,
     height: options.height ?? 280,
     marginLeft: percent ? 48 : 52,
     marginRight: 16,
@@ -130,7 +150,7 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
     x: {
       label: "jaar",
       tickFormat: tickFormat.year,
-      ticks: years,
+      ticks: xTicks,
       domain: [years[0]! - 0.4, years[years.length - 1]! + 0.4],
       labelAnchor: "right"
     },
@@ -138,8 +158,8 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
       label: options.yLabel,
       grid: true,
       nice: true,
-      zero: !percent && !options.zero,
-      tickFormat: percent ? tickFormat.percent : tickFormat.count,
+      zero: !percent && !options.zero && options.baseline !== "fit",
+      tickFormat: percent ? (d: number) => formatPercent(d, digits) : tickFormat.count,
       ...(yDomain ? {domain: yDomain} : {})
     },
     marks

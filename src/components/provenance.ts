@@ -66,3 +66,24 @@ export function estimatedDatasets(datasets: Datasets, ids?: readonly string[]): 
     .filter((d) => d.status === "estimate" && (ids === undefined || ids.includes(d.id)))
     .map((d) => d.label);
 }
+
+/** The key weights of a scenario, as far as provenance is concerned. */
+export interface KeyLike {
+  readonly inhabitants?: number | undefined;
+  readonly households?: number | undefined;
+  readonly socialStock?: number | undefined;
+  readonly vacancies?: number | undefined;
+}
+
+/**
+ * The estimated datasets a simulation rests on: always the vacancies, the prognosis and the return shares, plus
+ * whatever the allocation key divides by.
+ *
+ * @example
+ * simulationEstimates(datasets, {socialStock: 1}); // ["Sociale huurvoorraad (corporatiebezit)", …]
+ */
+export function simulationEstimates(datasets: Datasets, key: KeyLike): string[] {
+  const ids = ["vacancies", "prognosis", "returnShare"];
+  for (const basis of ["inhabitants", "households", "socialStock"] as const) if ((key[basis] ?? 0) > 0) ids.push(basis);
+  return estimatedDatasets(datasets, ids);
+}

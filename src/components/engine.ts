@@ -1,0 +1,242 @@
+// The one way pages reach the simulation engine. The engine (simulations/index.ts) is bundled at build time by
+// src/lib/engine.js.ts (for the page) and src/lib/worker.js.ts (for Web Workers); pages cannot import files outside
+// src/, and a static import of a loader's output does not work, so both are loaded here by URL.
+//
+// Simulations run in a pool of workers, each on its own range of runs; the page merges the ranges' summaries with
+// the engine's own merge, so the numbers are those of the command line for the same scenario, runs and seed.
+import {FileAttachment} from "observablehq:stdlib";
+import type * as EngineModule from "../../simulations/index.ts";
+import type {JobSummaries, ProbabilityRow, Scenario, SummaryRow} from "../../simulations/index.ts";
+import type {Datasets} from "../../loaders/types.ts";
+import type {DataAssumptions} from "../lib/assumptions.ts";
+import type {WorkerRequest, WorkerResponse} from "../lib/worker-entry.ts";
+import {getDatasets} from "./data.js";
+
+export type Engine = typeof EngineModule;
+export type {ProbabilityRow, Scenario, SummaryRow};
+export type {DataAssumptions};
+
+/** Runs and seed the pages use unless the reader changes them; `npm start` writes out/ with the same. */
+export const DEFAULT_RUNS = 10_000;
+export const DEFAULT_SEED = 1;
+
+let engineUrl: Promise<string> | undefined;
+let engine: Promise<Engine> | undefined;
+
+/** The absolute URL of the engine bundle (workers import it too, so the browser loads it once). */
+function getEngineUrl(): Promise<string> {
+  engineUrl ??= FileAttachment("../lib/engine.js")
+    .url()
+    .then((url) => new URL(url, document.baseURI).href);
+  return engineUrl;
+}
+
+/**
+ * The engine module in the page (for parsing scenarios, targets, keys and CSV).
+ *
+ * @example
+ * const {defaultScenarios} = await loadEngine();
+ */
+export function loadEngine(): Promise<Engine> {
+  engine ??= getEngineUrl().then((url) => import(url) as Promise<Engine>);
+  return engine;
+}
+
+/** What to simulate. Scenarios are raw JSON, as in a scenario file; the workers validate them. */
+export interface SimulationRequest {
+  readonly a: unknown;
+  /** A second scenario, simulated on the same runs, for paired differences b − a. */
+  readonly b?: unknown;
+  /** Changes to the data (vacancy level, return share); default: as in data/. */
+  readonly assumptions?: DataAssumptions;
+  readonly runs?: number;
+  readonly seed?: number;
+}
+
+/** The tables of a simulation, as the command line writes them. */
+export interface SimulationOutcome {
+  readonly a: Scenario;
+  readonly b?: Scenario;
+  /** Summary rows of scenario a (and b, and b − a when asked). */
+  readonly rows: SummaryRow[];
+  readonly rowsB?: SummaryRow[];
+  readonly paired?: SummaryRow[];
+  readonly probabilities: ProbabilityRow[];
+  readonly probabilitiesB?: ProbabilityRow[];
+  readonly runs: number;
+  readonly seed: number;
+  /** Wall-clock milliseconds from request to merged tables. */
+  readonly elapsedMs: number;
+  /** Milliseconds the slowest worker spent simulating its range (the rest is messaging and merging). */
+  readonly workerMs: number;
+  readonly workers: number;
+}
+
+const NO_CHANGE: DataAssumptions = {vacancyFactor: 1, returnShareFactor: 1};
+
+/**
+ * A pool of engine workers. `simulate` splits the runs over the workers and merges their summaries; for a channel,
+ * only the newest request waits, and a request overtaken by a newer one on its channel never settles (the page
+ * cell that asked has been invalidated by then), so dragging a slider does not queue up stale work.
+ */
+export class EnginePool {
+  readonly size: number;
+  /** Settles when every worker has loaded the engine and the datasets. */
+  readonly ready: Promise<void>;
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, {resolve: (r: WorkerResponse) => void}>();
+  private nextId = 1;
+  private readonly busy = new Map<string, Promise<unknown>>();
+  private readonly waiting = new Map<string, () => void>();
+
+  constructor(private readonly engine: Engine, engineUrl: string, workerUrl: string, datasets: Datasets, size: number) {
+    this.size = size;
+    this.workers = Array.from({length: size}, () => {
+      const worker = new Worker(workerUrl);
+      worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+        const entry = this.pending.get(event.data.id);
+        this.pending.delete(event.data.id);
+        entry?.resolve(event.data);
+      };
+      return worker;
+    });
+    this.ready = Promise.all(
+      this.workers.map((worker) => this.post(worker, {id: this.nextId++, type: "init", engineUrl, datasets}))
+    ).then((responses) => {
+      for (const r of responses) if (!r.ok) throw new Error(`engine worker failed to start: ${r.error}`);
+    });
+  }
+
+  private post(worker: Worker, request: WorkerRequest): Promise<WorkerResponse> {
+    return new Promise((resolve) => {
+      this.pending.set(request.id, {resolve});
+      worker.postMessage(request);
+    });
+  }
+
+  /**
+   * Simulates a request. With a `channel`, a newer request on the same channel supersedes this one if it has not
+   * started yet.
+   *
+   * @example
+   * const {rows} = await pool.simulate({a: scenarioFiles.agreed, runs: 10_000, seed: 1});
+   */
+  async simulate(request: SimulationRequest, channel?: string): Promise<SimulationOutcome> {
+    if (channel !== undefined) {
+      const running = this.busy.get(channel);
+      if (running) {
+        // Replace whatever was waiting on this channel; the replaced request never settles.
+        await new Promise<void>((go) => this.waiting.set(channel, go));
+      }
+      const job = this.run(request);
+      this.busy.set(channel, job);
+      try {
+        return await job;
+      } finally {
+        this.busy.delete(channel);
+        const next = this.waiting.get(channel);
+        this.waiting.delete(channel);
+        next?.();
+      }
+    }
+    return this.run(request);
+  }
+
+  private async run(request: SimulationRequest): Promise<SimulationOutcome> {
+    const start = performance.now();
+    const runs = request.runs ?? DEFAULT_RUNS;
+    const seed = request.seed ?? DEFAULT_SEED;
+    const {parseScenario, defaultLookup, mergeJobSummaries, summaryRows, probabilityRows} = this.engine;
+    // Validate in the page too, so a bad composed scenario fails with the engine's message before any work starts.
+    const a = parseScenario(request.a, "scenario A", defaultLookup);
+    const b = request.b === undefined ? undefined : parseScenario(request.b, "scenario B", defaultLookup);
+    if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
+    // Few runs are not worth a round trip to several workers.
+    const parts = Math.max(1, Math.min(this.size, Math.floor(runs / 500)));
+    const responses = await Promise.all(
+      Array.from({length: parts}, (_, i) => {
+        const first = Math.floor((runs * i) / parts);
+        const last = Math.floor((runs * (i + 1)) / parts);
+        return this.post(this.workers[i]!, {
+          id: this.nextId++,
+          type: "simulate",
+          a: request.a,
+          ...(request.b !== undefined ? {b: request.b} : {}),
+          assumptions: request.assumptions ?? NO_CHANGE,
+          runs: last - first,
+          firstRun: first,
+          seed
+        });
+      })
+    );
+    const summaries: JobSummaries[] = responses.map((r): JobSummaries => {
+      if (!r.ok) throw new Error(r.error);
+      if (!r.summaries) throw new Error("a worker answered without summaries");
+      return r.summaries;
+    });
+    const merged = mergeJobSummaries(summaries);
+    return {
+      a,
+      ...(b ? {b} : {}),
+      rows: summaryRows(merged.a),
+      probabilities: probabilityRows(merged.a),
+      ...(merged.b ? {rowsB: summaryRows(merged.b), probabilitiesB: probabilityRows(merged.b)} : {}),
+      ...(merged.paired ? {paired: summaryRows(merged.paired)} : {}),
+      runs,
+      seed,
+      elapsedMs: performance.now() - start,
+      workerMs: Math.max(...responses.map((r) => (r.ok ? r.elapsedMs : 0))),
+      workers: parts
+    };
+  }
+
+  terminate(): void {
+    for (const worker of this.workers) worker.terminate();
+  }
+}
+
+let pool: Promise<EnginePool> | undefined;
+
+/**
+ * The page's engine pool (one per page; as many workers as the browser has cores, at most 4).
+ *
+ * @example
+ * const pool = await getEnginePool();
+ * const outcome = await pool.simulate({a: await scenarioJson("agreed"), runs: 10_000, seed: 1});
+ */
+export function getEnginePool(): Promise<EnginePool> {
+  pool ??= (async () => {
+    exposeForTools();
+    const [engineModule, url, workerUrl, datasets] = await Promise.all([
+      loadEngine(),
+      getEngineUrl(),
+      FileAttachment("../lib/worker.js").url(),
+      getDatasets()
+    ]);
+    const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+    const created = new EnginePool(engineModule, url, workerUrl, datasets, Math.max(1, Math.min(4, cores)));
+    await created.ready;
+    return created;
+  })();
+  return pool;
+}
+
+/**
+ * The raw JSON of a default scenario file, by id (as `npm run simulate -- --scenario <id>` reads it).
+ *
+ * @example
+ * const agreed = await scenarioJson("agreed");
+ */
+export async function scenarioJson(id: string): Promise<unknown> {
+  const {scenarioFiles} = await loadEngine();
+  if (!Object.hasOwn(scenarioFiles, id)) throw new Error(`no scenario file "${id}" in simulations/scenarios/`);
+  return scenarioFiles[id];
+}
+
+/**
+ * Puts the engine's entry points on `globalThis.fairshare`, so that scripts/bench-browser.ts and the browser tests
+ * can drive the very code the pages use (nothing else reads it).
+ */
+function exposeForTools(): void {
+  (globalThis as {fairshare?: unknown}).fairshare = {getEnginePool, loadEngine, scenarioJson, getDatasets};
+}
