@@ -44,8 +44,14 @@ export function backtestCoverageChart(data, {model = "gamma-poisson", width = 64
     color: {domain: Object.keys(colors), range: Object.values(colors), legend: true},
     marks: [
       Plot.ruleY([0.5, 0.9], {stroke: (d) => (d === 0.5 ? palette.second : palette.outcome), strokeDasharray: "4,3"}),
-      Plot.dot(points, {x: "holdout", y: "coverage", fill: "band", r: 6, dx: (d) => (d.nominal === 0.5 ? -7 : 7)}),
-      Plot.text(points, {x: "holdout", y: "coverage", text: (d) => formatPercent(d.coverage, 0), dx: (d) => (d.nominal === 0.5 ? -7 : 7), dy: -12, fontSize: 10}),
+      // Side by side within each hold-out: the 50% band left, the 90% band right (dx must be a constant).
+      ...[[0.5, -7], [0.9, 7]].flatMap(([nominal, dx]) => {
+        const own = points.filter((d) => d.nominal === nominal);
+        return [
+          Plot.dot(own, {x: "holdout", y: "coverage", fill: "band", r: 6, dx}),
+          Plot.text(own, {x: "holdout", y: "coverage", text: (d) => formatPercent(d.coverage, 0), dx, dy: -12, fontSize: 10})
+        ];
+      }),
       Plot.tip(points, Plot.pointer({x: "holdout", y: "coverage", title: (d) => `${d.band}, ${d.holdout}: ${formatPercent(d.coverage, 0)} van ${formatNumber(d.n)} waarden (bedoeld: ${formatPercent(d.nominal, 0)})`}))
     ],
     ariaLabel: "Dekking van de 50%- en 90%-banden per aantal weggelaten jaren"
@@ -119,6 +125,14 @@ export function backtestForecastChart(data, {model = "gamma-poisson", holdout = 
   });
 }
 
+function details(summary, content) {
+  const root = document.createElement("details");
+  const title = document.createElement("summary");
+  title.textContent = summary;
+  root.append(title, content);
+  return root;
+}
+
 /**
  * The whole back-test for one model: coverage chart, PIT histogram, forecasts against bands and a table, each in
  * the shared figure frame with downloads.
@@ -161,7 +175,7 @@ export function backtestView(data, {model = "gamma-poisson", holdout = 3, width 
       chart: backtestForecastChart(data, {model, holdout, width}),
       estimates
     }),
-    dataTable({
+    details(`Alle voorspellingen (${data.forecasts.filter((f) => f.model === model).length})`, dataTable({
       name: `backtest-voorspellingen-${model}`,
       caption: `Alle voorspellingen van het model ${label}`,
       columns: [
@@ -177,7 +191,7 @@ export function backtestView(data, {model = "gamma-poisson", holdout = 3, width 
         {header: "PIT", key: "pit", value: (f) => f.pit, format: "decimal", className: (f) => (f.observed < f.p5 || f.observed > f.p95 ? "fs-warn" : undefined)}
       ],
       rows: data.forecasts.filter((f) => f.model === model)
-    })
+    }))
   );
   return root;
 }
