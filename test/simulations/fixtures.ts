@@ -80,3 +80,14 @@ export function scenario(patch: Record<string, unknown> = {}): Scenario {
     "fixture.json"
   );
 }
+
+/** A calibration fixture: Gamma beliefs around the fixture's vacancies and inflow, with some backlog. */
+export function fixtureCalibration(startYear = 2026, backlog = 3): import("../../simulations/model/calibration.ts").Calibration {
+  const municipalities = Object.fromEntries(
+    PLACES.filter(([code]) => code !== "GM0203").map(([code, , inh, , v]) => {
+      const inflow = code === "GM0307" ? 135 : (92 * inh) / 195000;
+      return [code, {vacancies: {shape: 400, rate: 400 / v}, inflow: {shape: 50, rate: 50 / inflow}, backlog}];
+    })
+  );
+  return {version: `${startYear - 1}-1`, createdAt: "2026-01-15", realisedYears: [startYear - 1], startYear, municipalities};
+}

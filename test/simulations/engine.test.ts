@@ -1,0 +1,146 @@
+import {describe, expect, it} from "vitest";
+import {compare, prepareInputs, probabilities, simulate, summarize} from "../../simulations/index.ts";
+import {fixtureCalibration, fixtureDatasets, scenario} from "./fixtures.ts";
+
+const datasets = fixtureDatasets();
+
+describe("engine", () => {
+  it("with zero variance reproduces the ramp exactly: inflow = ramp, all in the pool, ample capacity → placed = target", () => {
+    // All inflow from one origin, nobody returns: the pool is 227 a year, exactly the ramp.
+    const ds = fixtureDatasets({inflow: (origin, _y, group) => (origin === "GM0307" && group === "mo" ? 227 : 0), returnShares: [0, 0, 0, 0]});
+    for (const patch of [{}, {ramp: [{from: 2025, to: 2030, region: 227}]}, {key: {inhabitants: 1, vacancies: 2}}]) {
+      const s = scenario({...patch, stochastic: false});
+      const r = simulate(prepareInputs(ds, s), s, {runs: 3, seed: 1});
+      expect(Array.from(r.placed.subarray(0, r.target.length))).toEqual(Array.from(r.target));
+      expect(r.backlog.every((b) => b === 0)).toBe(true);
+      // Without randomness every run is the same.
+      expect(Array.from(r.placed.subarray(r.target.length, 2 * r.target.length))).toEqual(Array.from(r.target));
+      const rows = summarize(r).filter((row) => row.metric === "gap");
+      expect(rows.every((row) => row.mean === 0 && row.p5 === 0 && row.p95 === 0)).toBe(true);
+    }
+  });
+
+  it("targets follow the agreed ramp: Amersfoort 135 then 108, region 227", () => {
+    const s = scenario();
+    const r = simulate(prepareInputs(datasets, s), s, {runs: 1, seed: 1});
+    const C = r.municipalities.length;
+    expect(r.municipalities[0]).toBe("Amersfoort");
+    expect(r.municipalities[C - 1]).toBe("regio");
+    expect(r.years.map((_, t) => r.target[t * C])).toEqual([135, 135, 108, 108, 108, 108]);
+    expect(r.years.map((_, t) => r.target[t * C + C - 1])).toEqual([227, 227, 227, 227, 227, 227]);
+  });
+
+  it("gives the same numbers, bit for bit, for the same seed, and others for another seed", () => {
+    const s = scenario({inflowDispersion: 0.1});
+    const inputs = prepareInputs(datasets, s);
+    const a = simulate(inputs, s, {runs: 200, seed: 42});
+    const b = simulate(inputs, s, {runs: 200, seed: 42});
+    const c = simulate(inputs, s, {runs: 200, seed: 43});
+    expect(b.placed).toEqual(a.placed);
+    expect(b.vacancies).toEqual(a.vacancies);
+    expect(summarize(b)).toEqual(summarize(a));
+    expect(c.vacancies).not.toEqual(a.vacancies);
+  });
+
+  it("a run's numbers do not depend on how runs are chunked (streams are seeded per run)", () => {
+    const s = scenario({cap: 0.1, spillOver: true});
+    const inputs = prepareInputs(datasets, s);
+    const whole = simulate(inputs, s, {runs: 10, seed: 5});
+    const first = simulate(inputs, s, {runs: 4, seed: 5});
+    const rest = simulate(inputs, s, {runs: 6, seed: 5, firstRun: 4});
+    for (const k of ["vacancies", "inflow", "placed", "backlog", "placedByOrigin"] as const) {
+      expect(Array.from(whole[k])).toEqual([...first[k], ...rest[k]]);
+    }
+  });
+
+  it("common random numbers: scenarios that differ in key, ramp or cap draw the same vacancies and inflow", () => {
+    const opts = {runs: 100, seed: 9};
+    const base = scenario();
+    const r0 = simulate(prepareInputs(datasets, base), base, opts);
+    for (const patch of [{key: {inhabitants: 1}}, {ramp: [{from: 2025, to: 2030, region: 227}]}, {cap: 0.12, spillOver: true}]) {
+      const s = scenario(patch);
+      const r = simulate(prepareInputs(datasets, s), s, opts);
+      expect(r.vacancies).toEqual(r0.vacancies);
+      expect(r.inflow).toEqual(r0.inflow);
+    }
+  });
+
+  it("common random numbers couple prognosis variants monotonely: high ≥ central ≥ low in every run", () => {
+    const opts = {runs: 100, seed: 3};
+    const [low, central, high] = (["low", "central", "high"] as const).map((prognosis) => {
+      const s = scenario({prognosis});
+      return simulate(prepareInputs(datasets, s), s, opts).inflow;
+    });
+    expect(low!.every((x, i) => x <= central![i]! && central![i]! <= high![i]!)).toBe(true);
+    expect(high).not.toEqual(low);
+  });
+
+  it("paired differences are computed run by run and labelled B-A", () => {
+    const opts = {runs: 300, seed: 2};
+    const a = scenario({id: "a"});
+    const b = scenario({id: "b", key: {vacancies: 1}});
+    const ra = simulate(prepareInputs(datasets, a), a, opts);
+    const rb = simulate(prepareInputs(datasets, b), b, opts);
+    const rows = compare(ra, rb);
+    expect(rows[0]!.scenario).toBe("b-a");
+    // Same draws: vacancy and inflow differences are exactly 0 in every run.
+    for (const row of rows.filter((r) => r.metric === "vacancies" || r.metric === "inflow")) {
+      expect([row.mean, row.p5, row.p95]).toEqual([0, 0, 0]);
+    }
+    const diff = rows.find((r) => r.year === 2030 && r.municipality === "Soest" && r.metric === "target")!;
+    const ta = summarize(ra).find((r) => r.year === 2030 && r.municipality === "Soest" && r.metric === "target")!;
+    const tb = summarize(rb).find((r) => r.year === 2030 && r.municipality === "Soest" && r.metric === "target")!;
+    expect(diff.mean).toBe(tb.mean - ta.mean);
+    expect(() => compare(ra, simulate(prepareInputs(datasets, b), b, {runs: 300, seed: 3}))).toThrow(/same seed/);
+  });
+
+  it("probabilities: a capped scenario never exceeds its cap; P(miss target) is between 0 and 1", () => {
+    const s = scenario({cap: 0.1});
+    const rows = probabilities(simulate(prepareInputs(datasets, s), s, {runs: 300, seed: 1}));
+    expect(rows.every((r) => r.capShare === 0.1 && r.pExceedCap === 0)).toBe(true);
+    expect(rows.some((r) => r.pMissTarget > 0)).toBe(true);
+    const free = scenario();
+    const open = probabilities(simulate(prepareInputs(datasets, free), free, {runs: 300, seed: 1}));
+    expect(open.every((r) => r.capShare === 0.18)).toBe(true);
+  });
+
+  it("a tighter cap houses fewer people and leaves more waiting", () => {
+    const opts = {runs: 300, seed: 1};
+    const mean = (s: ReturnType<typeof scenario>, metric: string) =>
+      summarize(simulate(prepareInputs(datasets, s), s, opts)).find((r) => r.year === 2030 && r.municipality === "regio" && r.metric === metric)!.mean;
+    expect(mean(scenario({cap: 0.05}), "placed")).toBeLessThan(mean(scenario(), "placed"));
+    expect(mean(scenario({cap: 0.05}), "backlog")).toBeGreaterThan(mean(scenario(), "backlog"));
+  });
+
+  it("with a calibration: simulates from its start year, from its backlog, with Gamma-Poisson draws", () => {
+    const s = scenario();
+    const inputs = prepareInputs(datasets, s, fixtureCalibration(2027, 10));
+    expect(inputs.years).toEqual([2027, 2028, 2029, 2030]);
+    const r = simulate(inputs, s, {runs: 2000, seed: 1});
+    const rows = summarize(r);
+    const v = rows.find((row) => row.year === 2027 && row.municipality === "Amersfoort" && row.metric === "vacancies")!;
+    // Gamma(400, 400/1300) rate then Poisson: mean 1300, variance 1300 + 1300²/400 = 5525 (sd 74)
+    expect(Math.abs(v.mean - 1300)).toBeLessThan(5 * (74 / Math.sqrt(2000)));
+    expect(v.p95 - v.p5).toBeGreaterThan(2 * 1.645 * 60);
+    // Nobody lost: start backlog 10 per origin + inflow = placed by origin + backlog.
+    const C = r.municipalities.length;
+    for (let m = 0; m < C - 1; m++) {
+      let inflow = 0, placed = 0;
+      for (let t = 0; t < 4; t++) {
+        inflow += r.inflow[t * C + m]!;
+        placed += r.placedByOrigin[t * C + m]!;
+      }
+      expect(10 + inflow).toBe(placed + r.backlog[3 * C + m]!);
+    }
+  });
+
+  it("refuses inputs prepared for another scenario's data choices, and bad options", () => {
+    const low = scenario({prognosis: "low"});
+    const inputs = prepareInputs(datasets, scenario());
+    expect(() => simulate(inputs, low, {runs: 1, seed: 1})).toThrow(/prepared with prognosis = central/);
+    expect(() => simulate(inputs, scenario(), {runs: 0, seed: 1})).toThrow(/runs/);
+    expect(() => simulate(inputs, scenario(), {runs: 1, seed: -3})).toThrow(/seed/);
+    const short = scenario({ramp: [{from: 2025, to: 2027, region: 227}]});
+    expect(() => simulate(inputs, short, {runs: 1, seed: 1})).toThrow(/no period that covers 2028/);
+  });
+});
