@@ -1,0 +1,170 @@
+// `npm run simulate`: run a scenario (and optionally compare it with another) and write the tidy summary table.
+import {parseArgs} from "node:util";
+import {extname, join} from "node:path";
+import {loadDatasets} from "../../loaders/datasets.ts";
+import {prepareInputs, toCsv, summaryRows, probabilityRows, type Scenario, type SummaryRow, ScenarioError} from "../index.ts";
+import {loadScenario, scenarioIds} from "../scenario/files.ts";
+import {runPool} from "../runner/pool.ts";
+import type {JobSummaries} from "../runner/chunked.ts";
+import {writeAtomic} from "./atomicWrite.ts";
+import {progressBar} from "./progress.ts";
+
+export const USAGE = `Usage:
+  npm run simulate -- --scenario <id|file.json> [--compare <id|file.json>] --out <file.csv|file.json>
+                      [--runs N] [--seed S] [--workers N] [--data DIR]
+  npm run simulate -- --all --out-dir <dir> [--runs N] [--seed S] [--workers N] [--data DIR]
+
+  --scenario   a scenario id (simulations/scenarios/<id>.json) or a path to a scenario file
+  --compare    a second scenario: adds its rows and the paired differences (scenario column "B-A")
+  --out        where to write: .csv (tidy table) or .json (table, probabilities and settings)
+  --all        run every default scenario; writes <id>.csv per scenario, probabilities.csv, and
+               compare.csv (each scenario minus "agreed", run by run)
+  --runs       Monte Carlo runs (default 10000)
+  --seed       non-negative integer (default 1); the same seed gives the same numbers
+  --workers    worker threads (default 1); the numbers do not depend on it
+  --data       data folder (default data)`;
+
+const COLUMNS = ["scenario", "year", "municipality", "metric", "mean", "p5", "p25", "p50", "p75", "p95"];
+
+class UsageError extends Error {}
+
+function integer(value: string | undefined, name: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min) {
+    throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+export interface Options {
+  scenario?: string;
+  compare?: string;
+  out?: string;
+  all: boolean;
+  outDir?: string;
+  runs: number;
+  seed: number;
+  workers: number;
+  data: string;
+}
+
+/** Parses the command line; throws a UsageError with what is wrong. */
+export function parseOptions(argv: readonly string[]): Options {
+  let values;
+  try {
+    ({values} = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        scenario: {type: "string"},
+        compare: {type: "string"},
+        out: {type: "string"},
+        all: {type: "boolean", default: false},
+        "out-dir": {type: "string"},
+        runs: {type: "string"},
+        seed: {type: "string"},
+        workers: {type: "string"},
+        data: {type: "string"},
+        help: {type: "boolean", default: false}
+      }
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.help) throw new UsageError("");
+  const options: Options = {
+    all: values.all ?? false,
+    runs: integer(values.runs, "runs", 10_000, 1),
+    seed: integer(values.seed, "seed", 1, 0),
+    workers: integer(values.workers, "workers", 1, 1),
+    data: values.data ?? "data",
+    ...(values.scenario !== undefined && {scenario: values.scenario}),
+    ...(values.compare !== undefined && {compare: values.compare}),
+    ...(values.out !== undefined && {out: values.out}),
+    ...(values["out-dir"] !== undefined && {outDir: values["out-dir"]})
+  };
+  if (options.all) {
+    if (!options.outDir) throw new UsageError("--all needs --out-dir");
+    if (options.scenario || options.compare || options.out) throw new UsageError("--all runs every default scenario: leave out --scenario, --compare and --out");
+  } else {
+    if (!options.scenario) throw new UsageError("--scenario is required (or --all)");
+    if (!options.out) throw new UsageError("--out is required");
+    if (![".csv", ".json"].includes(extname(options.out).toLowerCase())) throw new UsageError(`--out must end in .csv or .json, got "${options.out}"`);
+  }
+  return options;
+}
+
+async function summaries(a: Scenario, b: Scenario | undefined, options: Options, datasets: ReturnType<typeof loadDatasets>): Promise<JobSummaries> {
+  const progress = progressBar(options.runs, b ? `${a.id} en ${b.id}` : a.id);
+  const result = await runPool(
+    {
+      a: {inputs: prepareInputs(datasets, a), scenario: a},
+      b: b && {inputs: prepareInputs(datasets, b), scenario: b},
+      runs: options.runs,
+      seed: options.seed
+    },
+    {workers: options.workers, onProgress: progress}
+  );
+  progress.done();
+  return result;
+}
+
+async function runOne(options: Options): Promise<void> {
+  const a = loadScenario(options.scenario!);
+  const b = options.compare ? loadScenario(options.compare) : undefined;
+  const datasets = loadDatasets(options.data);
+  const s = await summaries(a, b, options, datasets);
+  const rows: SummaryRow[] = [...summaryRows(s.a), ...(s.b ? summaryRows(s.b) : []), ...(s.paired ? summaryRows(s.paired) : [])];
+  const out = options.out!;
+  if (extname(out).toLowerCase() === ".json") {
+    const probabilities = [...probabilityRows(s.a), ...(s.b ? probabilityRows(s.b) : [])];
+    writeAtomic(out, JSON.stringify({runs: options.runs, seed: options.seed, scenarios: [a, ...(b ? [b] : [])], rows, probabilities}, null, 1) + "\n");
+  } else {
+    writeAtomic(out, toCsv(rows, COLUMNS));
+  }
+  console.error(`${rows.length} rijen geschreven naar ${out}`);
+}
+
+async function runAll(options: Options): Promise<void> {
+  const datasets = loadDatasets(options.data);
+  const scenarios = scenarioIds().map((id) => loadScenario(id));
+  const agreed = scenarios.find((s) => s.id === "agreed");
+  const probabilities = [];
+  const compare: SummaryRow[] = [];
+  // Compute everything first, write after: a failure half-way leaves the folder as it was.
+  const files: [string, string][] = [];
+  for (const s of scenarios) {
+    const partner = agreed && s.id !== agreed.id ? agreed : undefined;
+    const result = await summaries(partner ?? s, partner ? s : undefined, options, datasets);
+    const own = result.b ?? result.a;
+    files.push([join(options.outDir!, `${s.id}.csv`), toCsv(summaryRows(own), COLUMNS)]);
+    probabilities.push(...probabilityRows(own));
+    if (result.paired) compare.push(...summaryRows(result.paired));
+  }
+  files.push([join(options.outDir!, "probabilities.csv"), toCsv(probabilities)]);
+  files.push([join(options.outDir!, "compare.csv"), toCsv(compare, COLUMNS)]);
+  for (const [path, content] of files) writeAtomic(path, content);
+  console.error(`${scenarios.length} scenario's geschreven naar ${options.outDir}`);
+}
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const options = parseOptions(argv);
+    await (options.all ? runAll(options) : runOne(options));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.message) console.error(`fout: ${e.message}\n`);
+      console.error(USAGE);
+      return 2;
+    }
+    console.error(e instanceof ScenarioError ? e.message : `fout: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+if (import.meta.url === (await import("node:url")).pathToFileURL(process.argv[1] ?? "").href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
