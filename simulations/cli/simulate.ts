@@ -5,13 +5,13 @@ import {loadDatasets} from "../../loaders/datasets.ts";
 import {prepareInputs, toCsv, summaryRows, probabilityRows, type Scenario, type SummaryRow, ScenarioError} from "../index.ts";
 import {loadScenario, scenarioIds} from "../scenario/files.ts";
 import {runPool} from "../runner/pool.ts";
-import type {JobSummaries} from "../runner/chunked.ts";
+import {DEFAULT_CHUNK, type JobSummaries} from "../runner/chunked.ts";
 import {writeAtomic} from "./atomicWrite.ts";
 import {progressBar} from "./progress.ts";
 
 export const USAGE = `Usage:
   npm run simulate -- --scenario <id|file.json> [--compare <id|file.json>] --out <file.csv|file.json>
-                      [--runs N] [--seed S] [--workers N] [--data DIR]
+                      [--runs N] [--seed S] [--workers N] [--chunk-size N] [--data DIR]
   npm run simulate -- --all --out-dir <dir> [--runs N] [--seed S] [--workers N] [--data DIR]
 
   --scenario   a scenario id (simulations/scenarios/<id>.json) or a path to a scenario file
@@ -22,6 +22,7 @@ export const USAGE = `Usage:
   --runs       Monte Carlo runs (default 10000)
   --seed       non-negative integer (default 1); the same seed gives the same numbers
   --workers    worker threads (default 1); the numbers do not depend on it
+  --chunk-size runs simulated at once per thread (default 10000); memory and speed only, never the numbers
   --data       data folder (default data)`;
 
 const COLUMNS = ["scenario", "year", "municipality", "metric", "mean", "p5", "p25", "p50", "p75", "p95"];
@@ -45,6 +46,7 @@ export interface Options {
   runs: number;
   seed: number;
   workers: number;
+  chunkSize: number;
   data: string;
 }
 
@@ -65,6 +67,7 @@ export function parseOptions(argv: readonly string[]): Options {
         runs: {type: "string"},
         seed: {type: "string"},
         workers: {type: "string"},
+        "chunk-size": {type: "string"},
         data: {type: "string"},
         help: {type: "boolean", default: false}
       }
@@ -78,6 +81,7 @@ export function parseOptions(argv: readonly string[]): Options {
     runs: integer(values.runs, "runs", 10_000, 1),
     seed: integer(values.seed, "seed", 1, 0),
     workers: integer(values.workers, "workers", 1, 1),
+    chunkSize: integer(values["chunk-size"], "chunk-size", DEFAULT_CHUNK, 1),
     data: values.data ?? "data",
     ...(values.scenario !== undefined && {scenario: values.scenario}),
     ...(values.compare !== undefined && {compare: values.compare}),
@@ -102,7 +106,8 @@ async function summaries(a: Scenario, b: Scenario | undefined, options: Options,
       a: {inputs: prepareInputs(datasets, a), scenario: a},
       b: b && {inputs: prepareInputs(datasets, b), scenario: b},
       runs: options.runs,
-      seed: options.seed
+      seed: options.seed,
+      chunkSize: options.chunkSize
     },
     {workers: options.workers, onProgress: progress}
   );

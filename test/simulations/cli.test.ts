@@ -1,0 +1,71 @@
+import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
+import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {parse} from "csv-parse/sync";
+import {main} from "../../simulations/cli/simulate.ts";
+
+let dir: string;
+let errors: string[];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "fairshare-cli-"));
+  errors = [];
+  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errors.push(args.join(" ")));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe("npm run simulate", () => {
+  it("writes the tidy table with scenario A, B and paired differences B-A", async () => {
+    const out = join(dir, "cmp.csv");
+    expect(await main(["--scenario", "agreed", "--compare", "immediate", "--runs", "200", "--seed", "3", "--out", out])).toBe(0);
+    const rows = parse(readFileSync(out, "utf8"), {columns: true}) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(["scenario", "year", "municipality", "metric", "mean", "p5", "p25", "p50", "p75", "p95"]);
+    expect(new Set(rows.map((r) => r.scenario))).toEqual(new Set(["agreed", "immediate", "immediate-agreed"]));
+    expect(new Set(rows.map((r) => r.metric))).toEqual(new Set(["vacancies", "inflow", "target", "placed", "share", "backlog", "gap"]));
+    expect(rows.filter((r) => r.municipality === "regio")).toHaveLength(3 * 6 * 7);
+    // Paired: the same draws, so the vacancy difference is exactly zero everywhere.
+    expect(rows.filter((r) => r.scenario === "immediate-agreed" && r.metric === "vacancies").every((r) => r.mean === "0" && r.p95 === "0")).toBe(true);
+  });
+
+  it("writes JSON with the rows, the probabilities and the settings", async () => {
+    const out = join(dir, "a.json");
+    expect(await main(["--scenario", "cap-18", "--runs", "100", "--out", out])).toBe(0);
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    expect(json).toMatchObject({runs: 100, seed: 1, scenarios: [{id: "cap-18", cap: 0.18}]});
+    expect(json.rows.length).toBe(6 * 9 * 7);
+    expect(json.probabilities[0]).toMatchObject({scenario: "cap-18", capShare: 0.18, pExceedCap: 0});
+  });
+
+  it("a bad scenario file: names file, JSON path and what was expected; exit 1; the old output stays", async () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({extends: "agreed", id: "bad", ramp: [{from: 2025, to: 2030, amersfoort: "135", others: 92}]}));
+    const out = join(dir, "out.csv");
+    writeFileSync(out, "old");
+    expect(await main(["--scenario", bad, "--runs", "10", "--out", out])).toBe(1);
+    expect(errors.join("\n")).toMatch(/bad\.json: at \$\.ramp\[0\]\.amersfoort: .*expected number/);
+    expect(readFileSync(out, "utf8")).toBe("old");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it.each([
+    [["--scenario", "agreed", "--out", "x.csv", "--bogus"], /Unknown option '--bogus'/],
+    [["--scenario", "agreed", "--out", "x.txt"], /must end in .csv or .json/],
+    [["--scenario", "agreed", "--out", "x.csv", "--runs", "1e3"], /--runs must be an integer/],
+    [["--out", "x.csv"], /--scenario is required/],
+    [["--all"], /--all needs --out-dir/]
+  ])("a bad flag %j prints the usage and exits 2", async (argv, message) => {
+    expect(await main(argv)).toBe(2);
+    expect(errors.join("\n")).toMatch(message);
+    expect(errors.join("\n")).toContain("Usage:");
+  });
+
+  it("--all writes every default scenario, probabilities and comparisons with agreed into a folder", async () => {
+    const outDir = join(dir, "all");
+    expect(await main(["--all", "--out-dir", outDir, "--runs", "50"])).toBe(0);
+    const files = readdirSync(outDir).sort();
+    expect(files).toEqual(expect.arrayContaining(["agreed.csv", "immediate.csv", "slower.csv", "probabilities.csv", "compare.csv"]));
+    const compare = parse(readFileSync(join(outDir, "compare.csv"), "utf8"), {columns: true}) as Record<string, string>[];
+    expect(new Set(compare.map((r) => r.scenario))).toContain("slower-agreed");
+    expect(existsSync(join(outDir, "agreed.csv"))).toBe(true);
+  });
+});
