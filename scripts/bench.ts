@@ -1,0 +1,52 @@
+// `npm run bench`: how fast the engine is on the agreed scenario and the real data. Prints JSON lines.
+// Targets: 10,000 runs ≤ 100 ms on one core; 1,000,000 runs ≤ 10 s on two cores, with bounded memory.
+// Timings are wall clock and depend on what else the machine is doing; `cpuMs` (this process's CPU time) helps
+// to tell a slow engine from a busy machine. Not a test: nothing here fails on time.
+import {loadDatasets} from "../loaders/datasets.ts";
+import {prepareInputs, simulate, summarize, simulateSummaries, summaryRows} from "../simulations/index.ts";
+import {loadScenario} from "../simulations/scenario/files.ts";
+import {runPool} from "../simulations/runner/pool.ts";
+
+const scenario = loadScenario(process.argv[2] ?? "agreed");
+const inputs = prepareInputs(loadDatasets("data"), scenario);
+const a = {inputs, scenario};
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+async function measure(name: string, runs: number, threads: number, body: () => unknown | Promise<unknown>, repeats: number) {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await body();
+    times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const best = Math.min(...times);
+  const memory = process.memoryUsage();
+  console.log(
+    JSON.stringify({
+      bench: name,
+      scenario: scenario.id,
+      runs,
+      threads,
+      repeats,
+      ms: Math.round(best),
+      msMedian: Math.round([...times].sort((x, y) => x - y)[Math.floor(repeats / 2)]!),
+      cpuMs: Math.round(Math.min(...cpu)),
+      runsPerSecond: Math.round(runs / (best / 1000)),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      heapUsedMB: mb(memory.heapUsed),
+      rssMB: mb(memory.rss)
+    })
+  );
+}
+
+// Warm up the JIT, as a page or a long command line would be.
+summarize(simulate(inputs, scenario, {runs: 2000, seed: 99}));
+
+await measure("simulate", 10_000, 1, () => simulate(inputs, scenario, {runs: 10_000, seed: 1}), 5);
+await measure("simulate+summarize", 10_000, 1, () => summarize(simulate(inputs, scenario, {runs: 10_000, seed: 1})), 5);
+await measure("chunked simulate+summarize", 100_000, 1, () => summaryRows(simulateSummaries({a, runs: 100_000, seed: 1}).a), 3);
+await measure("pool simulate+summarize", 1_000_000, 2, async () => summaryRows((await runPool({a, runs: 1_000_000, seed: 1}, {workers: 2})).a), 1);
