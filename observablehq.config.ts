@@ -13,9 +13,10 @@ interface PageLink {
 const root = "src";
 
 /** Whether a page's Markdown file exists (the monitoring page is written by someone else and may not yet). */
-const exists = (path: string): boolean => existsSync(`${root}${path}.md`);
+const exists = (path: string): boolean => existsSync(`${root}${path === "/" ? "/index" : path}.md`);
 
 const pages: PageLink[] = [
+  {name: "Overzicht", path: "/"},
   {name: "Scenario's vergelijken", path: "/vergelijken"},
   {name: "Verdeelsleutels", path: "/verdeelsleutels"},
   {name: "Prognoses toetsen", path: "/prognoses"},
