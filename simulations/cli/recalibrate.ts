@@ -3,6 +3,7 @@
 import {parseArgs} from "node:util";
 import {DatasetError} from "../../loaders/errors.ts";
 import {runRecalibration} from "../recalibration/run.ts";
+import {LAST_YEAR} from "../model/inputs.ts";
 
 const USAGE = "gebruik: npm run recalibrate -- --year 2025 [--data data] [--monitoring data/monitoring] [--out-dir simulations/calibrations]";
 
@@ -42,6 +43,9 @@ function main(): number {
       console.log(`Niets veranderd sinds versie ${result.version}: geen nieuw bestand geschreven.`);
     } else {
       console.log(`Herijking ${result.version} geschreven:\n${result.files.map((f) => `  ${f}`).join("\n")}`);
+    }
+    if (result.recalibration.calibration.startYear > LAST_YEAR) {
+      console.log(`Let op: het rekenmodel simuleert tot en met ${LAST_YEAR}; met deze herijking zijn er geen prognosejaren meer over.`);
     }
     if (result.recalibration.statuses.includes("example")) {
       console.log("Let op: de gebruikte realisatie bevat VOORBEELDCIJFERS (status example).");
