@@ -34,14 +34,16 @@ export function apportion(total: number, weights: ArrayLike<number>, out: Int32A
   for (let left = total - given; left > 0; left--) {
     let best = -1;
     let bestRem = -1;
+    let bestWeight = -1;
     for (let i = 0; i < n; i++) {
       const w = weights[i]!;
       if (w === 0) continue;
       const rem = (total * w) / sum - out[i]!;
       if (rem < 0 || rem >= 1) continue; // already got its extra seat
-      if (rem > bestRem || (rem === bestRem && w > weights[best]!)) {
+      if (rem > bestRem || (rem === bestRem && w > bestWeight)) {
         best = i;
         bestRem = rem;
+        bestWeight = w;
       }
     }
     out[best]! += 1;

@@ -21,8 +21,12 @@ export function attributePool(housedTotal: number, waiting: Int32Array, newcomer
   }
   if (housedTotal > backlog + fresh) throw new Error(`cannot house ${housedTotal} from a pool of ${backlog + fresh}`);
   const fromBacklog = Math.min(housedTotal, backlog);
-  apportion(fromBacklog, waiting, housed);
-  apportion(housedTotal - fromBacklog, newcomers, scratch);
+  // Everyone in a group housed (the usual case) needs no apportionment.
+  if (fromBacklog === backlog) housed.set(waiting);
+  else apportion(fromBacklog, waiting, housed);
+  const fromNew = housedTotal - fromBacklog;
+  if (fromNew === fresh) scratch.set(newcomers);
+  else apportion(fromNew, newcomers, scratch);
   for (let m = 0; m < n; m++) {
     waiting[m] = waiting[m]! - housed[m]! + newcomers[m]! - scratch[m]!;
     housed[m]! += scratch[m]!;

@@ -2,7 +2,7 @@
 // merged across chunks and threads. `summarize(result)` goes through the same path, so a summary does not
 // depend on how the runs were split.
 import type {SimulationResult} from "../model/engine.ts";
-import {addRatiosStrided, addReal, addStrided, addValue, intHistogram, mergeInt, mergeRatio, mergeReal, ratioHistogram, realHistogram, type IntHistogram, type RatioHistogram, type RealHistogram} from "./histogram.ts";
+import {addColumns, addRatioColumns, addReal, addStrided, addValue, intHistogram, mergeInt, mergeRatio, mergeReal, ratioHistogram, realHistogram, type IntHistogram, type RatioHistogram, type RealHistogram} from "./histogram.ts";
 
 /** The metrics of the summary table, in the order they are listed. */
 export const METRICS = ["vacancies", "inflow", "target", "placed", "share", "backlog", "gap"] as const;
@@ -77,21 +77,14 @@ export function addResult(s: Summary, r: SimulationResult): void {
   if (s.paired) throw new Error("addResult: this summary holds paired differences; use addPaired");
   const C = s.municipalities.length;
   const Y = s.years.length;
-  const stride = Y * C;
-  for (let t = 0; t < Y; t++) {
-    for (let m = 0; m < C; m++) {
-      const cell = t * C + m;
-      const off = cell;
-      addStrided(s.counts.vacancies[cell]!, r.vacancies, off, stride, r.runs);
-      addStrided(s.counts.inflow[cell]!, r.inflow, off, stride, r.runs);
-      addStrided(s.counts.placed[cell]!, r.placed, off, stride, r.runs);
-      addStrided(s.counts.backlog[cell]!, r.backlog, off, stride, r.runs);
-      const target = r.target[cell]!;
-      addValue(s.counts.target[cell]!, target, r.runs);
-      addStrided(s.counts.gap[cell]!, r.placed, off, stride, r.runs, target);
-      addRatiosStrided(s.share[cell]!, r.placed, r.vacancies, off, stride, r.runs);
-    }
-  }
+  const cells = Y * C;
+  addColumns(s.counts.vacancies, r.vacancies, cells, r.runs);
+  addColumns(s.counts.inflow, r.inflow, cells, r.runs);
+  addColumns(s.counts.placed, r.placed, cells, r.runs);
+  addColumns(s.counts.backlog, r.backlog, cells, r.runs);
+  addColumns(s.counts.gap, r.placed, cells, r.runs, r.target);
+  for (let cell = 0; cell < cells; cell++) addValue(s.counts.target[cell]!, r.target[cell]!, r.runs);
+  addRatioColumns(s.share, r.placed, r.vacancies, cells, r.runs);
   s.runs += r.runs;
 }
 
