@@ -1,11 +1,14 @@
 // Exact integer division of a total by largest remainder (Hamilton's method), so that targets and placements are
 // whole people and always add up to the total.
 
+// Scratch for the fractional remainders (the engine calls apportion millions of times; no allocation per call).
+let remainders = new Float64Array(16);
+
 /**
  * Divides the integer `total` over the entries in proportion to `weights` by largest remainder: each gets the
  * floor of its quota, and the seats left over go to the largest fractional remainders. Ties are broken
  * deterministically: larger remainder, then larger weight, then lower index (the order of the municipalities in
- * the inputs, by CBS code). Entries with weight 0 get nothing. Writes into `out` (returned) to avoid allocation
+ * the inputs: by name). Entries with weight 0 get nothing. Writes into `out` (returned) to avoid allocation
  * in the engine loop.
  *
  * @example
@@ -24,10 +27,14 @@ export function apportion(total: number, weights: ArrayLike<number>, out: Int32A
   out.fill(0, 0, n);
   if (total === 0) return out;
   if (!(sum > 0)) throw new Error(`apportion: cannot divide ${total} over weights that sum to 0`);
+  if (remainders.length < n) remainders = new Float64Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const f = Math.floor((total * weights[i]!) / sum);
+    const quota = (total * weights[i]!) / sum;
+    const f = Math.floor(quota);
     out[i] = f;
+    // Weight 0 never gets a seat; -1 ranks below every real remainder (which are ≥ 0).
+    remainders[i] = weights[i]! > 0 ? quota - f : -1;
     given += f;
   }
   // At most n - 1 seats are left; pick them one by one (n is 8 here, so a scan beats a sort).
@@ -36,10 +43,9 @@ export function apportion(total: number, weights: ArrayLike<number>, out: Int32A
     let bestRem = -1;
     let bestWeight = -1;
     for (let i = 0; i < n; i++) {
+      const rem = remainders[i]!;
+      if (rem < 0) continue;
       const w = weights[i]!;
-      if (w === 0) continue;
-      const rem = (total * w) / sum - out[i]!;
-      if (rem < 0 || rem >= 1) continue; // already got its extra seat
       if (rem > bestRem || (rem === bestRem && w > bestWeight)) {
         best = i;
         bestRem = rem;
@@ -47,6 +53,7 @@ export function apportion(total: number, weights: ArrayLike<number>, out: Int32A
       }
     }
     out[best]! += 1;
+    remainders[best] = -1; // one extra seat each at most
   }
   return out;
 }
