@@ -5,6 +5,7 @@ import type {ModelInputs} from "./inputs.ts";
 import {stream, type Uniform} from "../random/streams.ts";
 import {sampleTable, type DiscreteTable} from "../distributions/table.ts";
 import {poissonTable} from "../distributions/poisson.ts";
+import {poissonSampler, samplePoisson, type PoissonSampler} from "../distributions/poissonInverse.ts";
 import {negativeBinomialTable, sizeFromOverdispersion} from "../distributions/negativeBinomial.ts";
 import {binomialTables} from "../distributions/binomial.ts";
 import {gamma} from "../distributions/gamma.ts";
@@ -203,7 +204,7 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   const vacancyStreams: Uniform[] = new Array(M);
   const inflowStreams: Uniform[] = new Array(M);
   const returnStreams: Uniform[] = new Array(M);
-  const runVacancyTables: DiscreteTable[] = new Array(M);
+  const runVacancy: PoissonSampler[] = new Array(M);
   const inflowRate = new Float64Array(M);
 
   for (let i = 0; i < runs; i++) {
@@ -221,7 +222,7 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
         const v = calibration.vacancies[m]!;
         const d = calibration.inflow[m]!;
         if (stochastic) {
-          runVacancyTables[m] = poissonTable(gamma(v.shape, v.rate, stream(seed, "vacancyRate", run, m)));
+          runVacancy[m] = poissonSampler(gamma(v.shape, v.rate, stream(seed, "vacancyRate", run, m)));
           inflowRate[m] = gamma(d.shape, d.rate, stream(seed, "inflowRate", run, m));
         } else {
           inflowRate[m] = d.shape / d.rate;
@@ -234,7 +235,7 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
     for (let t = 0; t < Y; t++) {
       // 1. Vacancies and the capacity they give.
       for (let m = 0; m < M; m++) {
-        if (stochastic) V[m] = sampleTable(calibration ? runVacancyTables[m]! : vacancyTables[m]!, vacancyStreams[m]!());
+        if (stochastic) V[m] = calibration ? samplePoisson(runVacancy[m]!, vacancyStreams[m]!()) : sampleTable(vacancyTables[m]!, vacancyStreams[m]!());
         else V[m] = Math.round(calibration ? calibration.vacancies[m]!.shape / calibration.vacancies[m]!.rate : inputs.vacancies.mean[m]!);
         cap[m] = capacity(V[m]!, scenario.cap);
       }
@@ -253,8 +254,8 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
         } else if (poissonSplit) {
           const u = inflowStreams[m]!;
           if (calibration) {
-            home = sampleTable(poissonTable(inflowRate[m]! * homeFraction[t]![m]!), u());
-            away = sampleTable(poissonTable(inflowRate[m]! * poolFraction[t]![m]!), u());
+            home = samplePoisson(poissonSampler(inflowRate[m]! * homeFraction[t]![m]!), u());
+            away = samplePoisson(poissonSampler(inflowRate[m]! * poolFraction[t]![m]!), u());
           } else {
             home = sampleTable(homeTables[t]![m]!, u());
             away = sampleTable(poolTables[t]![m]!, u());

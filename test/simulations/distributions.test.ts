@@ -7,6 +7,7 @@ import {poissonTable} from "../../simulations/distributions/poisson.ts";
 import {negativeBinomialTable, sizeFromOverdispersion} from "../../simulations/distributions/negativeBinomial.ts";
 import {binomialTable, binomialTables} from "../../simulations/distributions/binomial.ts";
 import {gamma} from "../../simulations/distributions/gamma.ts";
+import {poissonSampler, samplePoisson} from "../../simulations/distributions/poissonInverse.ts";
 
 function sample(table: DiscreteTable, n: number, seed = 1): number[] {
   const u = stream(seed, "inflow", 0, 0);
@@ -109,5 +110,34 @@ describe("Gamma", () => {
   });
   it("rejects bad parameters", () => {
     expect(() => gamma(0, 1, Math.random)).toThrow(/shape/);
+  });
+});
+
+describe("Poisson by inversion from the mode (changing means)", () => {
+  it("agrees with the tabulated inversion, except within rounding of a CDF step", () => {
+    fc.assert(
+      fc.property(fc.double({min: 0, max: 3000, noNaN: true}), fc.double({min: 0, max: 1, maxExcluded: true, noNaN: true}), (m, u) => {
+        const t = poissonTable(m);
+        const k = sampleTable(t, u);
+        const near = (i: number) => i >= 0 && i < t.cdf.length && Math.abs(t.cdf[i]! - u) < 1e-12;
+        if (!near(k - t.lo) && !near(k - t.lo - 1)) expect(samplePoisson(poissonSampler(m), u)).toBe(k);
+      }),
+      {numRuns: 300}
+    );
+  });
+
+  it.each([0.3, 7, 120, 1300])("has mean and variance %d", (m) => {
+    const s = poissonSampler(m);
+    const u = stream(5, "inflow", 0, 0);
+    expectMoments(Array.from({length: 40_000}, () => samplePoisson(s, u())), m, m);
+  });
+
+  it("is monotone in the mean for a fixed uniform", () => {
+    fc.assert(
+      fc.property(fc.double({min: 0, max: 2000, noNaN: true}), fc.double({min: 0, max: 30, noNaN: true}), fc.double({min: 0, max: 0.999999, noNaN: true}), (m, d, u) => {
+        expect(samplePoisson(poissonSampler(m + d), u)).toBeGreaterThanOrEqual(samplePoisson(poissonSampler(m), u));
+      }),
+      {numRuns: 200}
+    );
   });
 });
