@@ -14,7 +14,7 @@ export function spreadScratch(n: number) {
  *
  * @example
  * const placed = new Int32Array(2);
- * spreadPool(10, Int32Array.of(6, 6), Int32Array.of(0, 0), Int32Array.of(100, 3), placed); // 4 left; placed [6, 3]… then 0 room
+ * spreadPool(10, Int32Array.of(6, 6), Int32Array.of(0, 0), Int32Array.of(100, 3), placed); // 1 left; placed [6, 3]
  */
 export function spreadPool(
   pool: number,

@@ -16,7 +16,7 @@ export interface VacancyFit {
  * errs on the side of more spread.
  *
  * @example
- * fitVacancySeries([1308, 1380, 1367, 1237, 1322, 1301], 5); // {mean: 1321.4, size: ≈ 640}
+ * fitVacancySeries([1308, 1380, 1367, 1237, 1322, 1301], 5); // {mean: 1321.4, size: ≈ 899}
  * fitVacancySeries([70, 71, 69], 5); // {mean: 70, size: null} — less spread than Poisson
  */
 export function fitVacancySeries(series: readonly number[], window: number): VacancyFit {
