@@ -109,6 +109,8 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   const G = inputs.groups.length;
   const C = M + 1;
   const stochastic = scenario.stochastic;
+  const capShare = scenario.cap;
+  const spill = scenario.spillOver;
   const calibration = inputs.calibration;
 
   const targets = inputs.years.map((year) => {
@@ -237,7 +239,7 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
       for (let m = 0; m < M; m++) {
         if (stochastic) V[m] = calibration ? samplePoisson(runVacancy[m]!, vacancyStreams[m]!()) : sampleTable(vacancyTables[m]!, vacancyStreams[m]!());
         else V[m] = Math.round(calibration ? calibration.vacancies[m]!.shape / calibration.vacancies[m]!.rate : inputs.vacancies.mean[m]!);
-        cap[m] = capacity(V[m]!, scenario.cap);
+        cap[m] = capacity(V[m]!, capShare);
       }
       // 2. Inflow by origin, split into returners (instroom = uitstroom) and the regional pool.
       for (let m = 0; m < M; m++) {
@@ -278,34 +280,35 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
       for (let m = 0; m < M; m++) pool += waitingPool[m]! + newcomers[m]!;
       const tt = targets[t]!;
       let left = spreadPool(pool, tt, placedHome, cap, placedPool, scratch);
-      if (scenario.spillOver && left > 0) left = spillOver(left, cap, placedSpill);
+      if (spill && left > 0) left = spillOver(left, cap, placedSpill);
       else placedSpill.fill(0);
       // 4. Who of the pool was housed, by origin; the rest waits.
       attributePool(pool - left, waitingPool, newcomers, housedPool, attributeScratch);
 
       // 5. Outputs.
       const base = (i * Y + t) * C;
+      const outV = out.vacancies, outD = out.inflow, outP = out.placed, outO = out.placedByOrigin, outB = out.backlog;
       let sV = 0, sD = 0, sP = 0, sO = 0, sB = 0;
       for (let m = 0; m < M; m++) {
         const p = placedHome[m]! + placedPool[m]! + placedSpill[m]!;
         const o = placedHome[m]! + housedPool[m]!;
         const b = waitingHome[m]! + waitingPool[m]!;
-        out.vacancies[base + m] = V[m]!;
-        out.inflow[base + m] = inflow[m]!;
-        out.placed[base + m] = p;
-        out.placedByOrigin[base + m] = o;
-        out.backlog[base + m] = b;
+        outV[base + m] = V[m]!;
+        outD[base + m] = inflow[m]!;
+        outP[base + m] = p;
+        outO[base + m] = o;
+        outB[base + m] = b;
         sV += V[m]!;
         sD += inflow[m]!;
         sP += p;
         sO += o;
         sB += b;
       }
-      out.vacancies[base + M] = sV;
-      out.inflow[base + M] = sD;
-      out.placed[base + M] = sP;
-      out.placedByOrigin[base + M] = sO;
-      out.backlog[base + M] = sB;
+      outV[base + M] = sV;
+      outD[base + M] = sD;
+      outP[base + M] = sP;
+      outO[base + M] = sO;
+      outB[base + M] = sB;
     }
   }
 
