@@ -2,7 +2,7 @@
 // merged across chunks and threads. `summarize(result)` goes through the same path, so a summary does not
 // depend on how the runs were split.
 import type {SimulationResult} from "../model/engine.ts";
-import {addColumns, addRatioColumns, addReal, addStrided, addValue, intHistogram, mergeInt, mergeRatio, mergeReal, ratioHistogram, realHistogram, type IntHistogram, type RatioHistogram, type RealHistogram} from "./histogram.ts";
+import {addColumns, addRatioColumns, addRatiosStrided, addReal, addStrided, addValue, intHistogram, mergeInt, mergeRatio, mergeReal, ratioHistogram, realHistogram, type IntHistogram, type RatioHistogram, type RealHistogram} from "./histogram.ts";
 
 /** The metrics of the summary table, in the order they are listed. */
 export const METRICS = ["vacancies", "inflow", "target", "placed", "share", "backlog", "gap"] as const;
@@ -23,9 +23,13 @@ export interface Summary {
   readonly municipalities: readonly string[];
   readonly capShare: number;
   readonly counts: Record<CountMetric, IntHistogram[]>;
-  /** Placed / vacancies per run (0 when there were no vacancies), counted as (placed, vacancies) pairs. */
+  /**
+   * Placed / vacancies per run (0 when there were no vacancies), counted as (placed, vacancies) pairs. For paired
+   * summaries: B's share minus A's in runs with the same vacancies (always, when both scenarios make the same data
+   * choices), counted as (placed B − placed A, vacancies) pairs so memory stays bounded.
+   */
   readonly share: RatioHistogram[];
-  /** For paired summaries: the share of B minus the share of A per run (empty otherwise). */
+  /** For paired summaries: B's share minus A's in runs whose vacancies differ, by exact value (empty otherwise). */
   readonly shareDiff: RealHistogram[];
   runs: number;
 }
@@ -40,7 +44,7 @@ function empty(scenario: string, paired: boolean, years: readonly number[], muni
     municipalities: [...municipalities],
     capShare,
     counts,
-    share: paired ? [] : Array.from({length: cells}, ratioHistogram),
+    share: Array.from({length: cells}, ratioHistogram),
     shareDiff: paired ? Array.from({length: cells}, realHistogram) : [],
     runs: 0
   };
@@ -96,6 +100,7 @@ export function addPaired(s: Summary, a: SimulationResult, b: SimulationResult):
   const Y = s.years.length;
   const stride = Y * C;
   const diff = new Int32Array(a.runs);
+  const den = new Int32Array(a.runs);
   for (let t = 0; t < Y; t++) {
     for (let m = 0; m < C; m++) {
       const cell = t * C + m;
@@ -110,12 +115,20 @@ export function addPaired(s: Summary, a: SimulationResult, b: SimulationResult):
       // gap difference = placed difference − target difference
       for (let i = 0, j = cell; i < a.runs; i++, j += stride) diff[i] = b.placed[j]! - a.placed[j]!;
       addStrided(s.counts.gap[cell]!, diff, 0, 1, a.runs, dTarget);
-      const share = s.shareDiff[cell]!;
+      const pairs = s.share[cell]!;
+      const exact = s.shareDiff[cell]!;
+      let same = 0;
       for (let i = 0, j = cell; i < a.runs; i++, j += stride) {
         const va = a.vacancies[j]!;
         const vb = b.vacancies[j]!;
-        addReal(share, (vb > 0 ? b.placed[j]! / vb : 0) - (va > 0 ? a.placed[j]! / va : 0));
+        if (va === vb) {
+          diff[same] = b.placed[j]! - a.placed[j]!;
+          den[same++] = va;
+        } else {
+          addReal(exact, (vb > 0 ? b.placed[j]! / vb : 0) - (va > 0 ? a.placed[j]! / va : 0));
+        }
       }
+      addRatiosStrided(pairs, diff, den, 0, 1, same);
     }
   }
   s.runs += a.runs;

@@ -213,10 +213,36 @@ export function mergeReal(a: RealHistogram, b: RealHistogram): void {
   a.n += b.n;
 }
 
-export type Histogram = IntHistogram | RealHistogram | RatioHistogram;
+/** Two histograms of one sample, counted in different forms (e.g. paired share differences). */
+export interface MixedHistogram {
+  readonly parts: readonly (IntHistogram | RealHistogram | RatioHistogram)[];
+  readonly n: number;
+}
+
+export type Histogram = IntHistogram | RealHistogram | RatioHistogram | MixedHistogram;
+
+// Merges sorted (value, count) lists, adding the counts of equal values.
+function mergeSorted(lists: {values: Float64Array; counts: Float64Array}[]): {values: Float64Array; counts: Float64Array} {
+  const all = new Float64Array(lists.reduce((n, l) => n + l.values.length, 0));
+  let k = 0;
+  for (const l of lists) all.set(l.values, (k += l.values.length) - l.values.length);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
+  const values = all.slice(0, distinct);
+  const counts = new Float64Array(distinct);
+  for (const l of lists) {
+    for (let i = 0, j = 0; i < l.values.length; i++) {
+      while (values[j]! < l.values[i]!) j++;
+      counts[j]! += l.counts[i]!;
+    }
+  }
+  return {values, counts};
+}
 
 /** Distinct values ascending with their counts: the canonical form that every statistic is computed from. */
 export function sortedCounts(h: Histogram): {values: Float64Array; counts: Float64Array} {
+  if ("parts" in h) return mergeSorted(h.parts.map(sortedCounts));
   if ("pN" in h) {
     // Sort the ratios of all occurring pairs, merge equal ones (1/10 and 2/20 are the same double), then add each
     // pair's count to its value by binary search: a typed-array sort instead of a Map of tens of thousands of keys.

@@ -43,7 +43,12 @@ export function summaryRows(s: Summary): SummaryRow[] {
     s.municipalities.forEach((municipality, m) => {
       const cell = t * C + m;
       for (const metric of METRICS) {
-        const h = metric !== "share" ? s.counts[metric][cell]! : s.paired ? s.shareDiff[cell]! : s.share[cell]!;
+        const h =
+          metric !== "share"
+            ? s.counts[metric][cell]!
+            : s.paired
+              ? {parts: [s.share[cell]!, s.shareDiff[cell]!], n: s.share[cell]!.n + s.shareDiff[cell]!.n}
+              : s.share[cell]!;
         rows.push({scenario: s.scenario, year, municipality, metric, ...stats(h)});
       }
     });

@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {quantileSorted} from "simple-statistics";
 import {compare, prepareInputs, probabilities, simulate, summarize} from "../../simulations/index.ts";
 import {fixtureCalibration, fixtureDatasets, scenario} from "./fixtures.ts";
 
@@ -92,6 +93,25 @@ describe("engine", () => {
     const tb = summarize(rb).find((r) => r.year === 2030 && r.municipality === "Soest" && r.metric === "target")!;
     expect(diff.mean).toBe(tb.mean - ta.mean);
     expect(() => compare(ra, simulate(prepareInputs(datasets, b), b, {runs: 300, seed: 3}))).toThrow(/same seed/);
+  });
+
+  it("paired share differences equal the per-run differences of shares, with or without the same vacancies", () => {
+    const opts = {runs: 400, seed: 8};
+    const a = scenario({id: "a"});
+    for (const b of [scenario({id: "b", cap: 0.08}), scenario({id: "c", cap: 0.08, vacancyWindow: 2})]) {
+      const ra = simulate(prepareInputs(datasets, a), a, opts);
+      const rb = simulate(prepareInputs(datasets, b), b, opts);
+      const C = ra.municipalities.length;
+      const Y = ra.years.length;
+      const cell = 5 * C + 0; // 2030, Amersfoort
+      const share = (r: typeof ra, j: number) => (r.vacancies[j]! > 0 ? r.placed[j]! / r.vacancies[j]! : 0);
+      const diffs = Array.from({length: opts.runs}, (_, i) => share(rb, i * Y * C + cell) - share(ra, i * Y * C + cell)).sort((x, y) => x - y);
+      const row = compare(ra, rb).find((r) => r.year === 2030 && r.municipality === "Amersfoort" && r.metric === "share")!;
+      expect(row.p50).toBeCloseTo(quantileSorted(diffs, 0.5), 12);
+      expect(row.p5).toBeCloseTo(quantileSorted(diffs, 0.05), 12);
+      expect(row.mean).toBeCloseTo(diffs.reduce((x, y) => x + y, 0) / diffs.length, 12);
+      expect(row.p5).toBeLessThan(0);
+    }
   });
 
   it("probabilities: a capped scenario never exceeds its cap; P(miss target) is between 0 and 1", () => {
