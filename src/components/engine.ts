@@ -84,18 +84,19 @@ export class EnginePool {
   /** Settles when every worker has loaded the engine and the datasets. */
   readonly ready: Promise<void>;
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, {resolve: (r: WorkerResponse) => void}>();
+  private readonly replies = new Map<number, {resolve: (r: WorkerResponse) => void}>();
   private nextId = 1;
   private readonly busy = new Map<string, Promise<unknown>>();
-  private readonly waiting = new Map<string, () => void>();
+  private readonly waiting = new Map<string, {go: () => void; drop: () => void}>();
+  private active = 0;
 
   constructor(private readonly engine: Engine, engineUrl: string, workerUrl: string, datasets: Datasets, size: number) {
     this.size = size;
     this.workers = Array.from({length: size}, () => {
       const worker = new Worker(workerUrl);
       worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-        const entry = this.pending.get(event.data.id);
-        this.pending.delete(event.data.id);
+        const entry = this.replies.get(event.data.id);
+        this.replies.delete(event.data.id);
         entry?.resolve(event.data);
       };
       return worker;
@@ -109,7 +110,7 @@ export class EnginePool {
 
   private post(worker: Worker, request: WorkerRequest): Promise<WorkerResponse> {
     return new Promise((resolve) => {
-      this.pending.set(request.id, {resolve});
+      this.replies.set(request.id, {resolve});
       worker.postMessage(request);
     });
   }
@@ -122,11 +123,13 @@ export class EnginePool {
    * const {rows} = await pool.simulate({a: scenarioFiles.agreed, runs: 10_000, seed: 1});
    */
   async simulate(request: SimulationRequest, channel?: string): Promise<SimulationOutcome> {
-    if (channel !== undefined) {
-      const running = this.busy.get(channel);
-      if (running) {
-        // Replace whatever was waiting on this channel; the replaced request never settles.
-        await new Promise<void>((go) => this.waiting.set(channel, go));
+    this.active += 1;
+    try {
+      if (channel === undefined) return await this.run(request);
+      if (this.busy.has(channel)) {
+        // Wait for the running request; a newer request on this channel takes our place and we never settle.
+        this.waiting.get(channel)?.drop();
+        await new Promise<void>((go) => this.waiting.set(channel, {go, drop: () => (this.active -= 1)}));
       }
       const job = this.run(request);
       this.busy.set(channel, job);
@@ -136,10 +139,21 @@ export class EnginePool {
         this.busy.delete(channel);
         const next = this.waiting.get(channel);
         this.waiting.delete(channel);
-        next?.();
+        next?.go();
       }
+    } finally {
+      this.active -= 1;
     }
-    return this.run(request);
+  }
+
+  /**
+   * Requests started but not yet answered (superseded ones excluded): the browser tests wait for 0.
+   *
+   * @example
+   * pool.pending(); // 0 when the page is idle
+   */
+  pending(): number {
+    return this.active;
   }
 
   private async run(request: SimulationRequest): Promise<SimulationOutcome> {
@@ -196,6 +210,7 @@ export class EnginePool {
 }
 
 let pool: Promise<EnginePool> | undefined;
+let started: EnginePool | undefined;
 
 /**
  * The page's engine pool (one per page; as many workers as the browser has cores, at most 4).
@@ -216,6 +231,7 @@ export function getEnginePool(): Promise<EnginePool> {
     const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
     const created = new EnginePool(engineModule, url, workerUrl, datasets, Math.max(1, Math.min(4, cores)));
     await created.ready;
+    started = created;
     return created;
   })();
   return pool;
@@ -238,5 +254,7 @@ export async function scenarioJson(id: string): Promise<unknown> {
  * can drive the very code the pages use (nothing else reads it).
  */
 function exposeForTools(): void {
-  (globalThis as {fairshare?: unknown}).fairshare = {getEnginePool, loadEngine, scenarioJson, getDatasets};
+  // busy(): requests in flight, counting a pool that is still starting as one.
+  const busy = (): number => (started ? started.pending() : pool ? 1 : 0);
+  (globalThis as {fairshare?: unknown}).fairshare = {getEnginePool, loadEngine, scenarioJson, getDatasets, busy};
 }

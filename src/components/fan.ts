@@ -3,6 +3,9 @@ import * as Plot from "@observablehq/plot";
 import {formatNumber, formatPercent, tickFormat} from "./format.js";
 import {palette} from "./palette.js";
 
+/** The narrowest chart drawn, whatever width a page asks for. */
+export const MIN_WIDTH = 160;
+
 /** One year of a quantile band. `series` names the scenario when several are drawn side by side. */
 export interface BandPoint {
   readonly year: number;
@@ -132,7 +135,8 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
     )
   );
   const yDomain = options.yDomain ? [...options.yDomain] : undefined;
-  const width = options.width ?? 640;
+  // Framework's `width` is 0 for a moment before layout; a chart is never narrower than this.
+  const width = Math.max(MIN_WIDTH, options.width ?? 640);
   // Narrow charts get fewer year ticks, so the labels do not run into each other.
   const xTicks = width < 360 && years.length > 3 ? [years[0]!, years[Math.floor(years.length / 2)]!, years[years.length - 1]!] : years;
   const values = points.flatMap((p) => [p.p5, p.p95]).concat((options.target ?? []).map((t) => t.value));

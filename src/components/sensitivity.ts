@@ -118,6 +118,9 @@ export function scenarioWith(base: unknown, settings: Settings): Record<string, 
   if (typeof base !== "object" || base === null) throw new Error("scenarioWith: the base scenario must be an object");
   return {
     ...(base as Record<string, unknown>),
+    // Its own id, so its rows in a download are told apart from the base scenario's.
+    id: "aannames",
+    name: "Eigen aannames",
     prognosis: settings.prognosis,
     inflowDispersion: settings.inflowDispersion,
     vacancyDispersion: settings.vacancyDispersion,

@@ -96,9 +96,10 @@ export function summaryDownload(
   name: string,
   rows: readonly SummaryRow[],
   toCsv: (rows: readonly object[], columns?: readonly string[]) => string
-): {name: string; header: string[]; rows: (string | number)[][]; csv: string} {
+): {name: string; sheet: string; header: string[]; rows: (string | number)[][]; csv: string} {
   return {
     name,
+    sheet: "samenvatting",
     header: [...SUMMARY_COLUMNS],
     rows: rows.map((r) => SUMMARY_COLUMNS.map((c) => r[c])),
     csv: toCsv(rows, SUMMARY_COLUMNS)

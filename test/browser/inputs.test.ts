@@ -1,0 +1,58 @@
+// Changing an input re-runs the engine in the browser and changes the numbers behind the chart, in the direction
+// a reader expects: a higher inflow prognosis leaves more people waiting.
+import {parse} from "csv-parse/sync";
+import type {Browser, Locator, Page} from "playwright-core";
+import {afterAll, beforeAll, expect, inject, test} from "vitest";
+import {connectChromium} from "./chromium.ts";
+import {openPage, settle, watchPage, type WatchedPage} from "./page.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let watched: WatchedPage;
+beforeAll(async () => {
+  browser = await connectChromium(inject("wsEndpoint"));
+  watched = await watchPage(browser);
+  await openPage(watched, baseUrl, "/prognoses");
+});
+afterAll(async () => {
+  await watched?.close();
+  await browser?.close();
+});
+
+interface Row {
+  scenario: string;
+  year: string;
+  municipality: string;
+  metric: string;
+  p50: string;
+}
+
+async function downloadCsv(page: Page, figure: Locator): Promise<Row[]> {
+  const [file] = await Promise.all([page.waitForEvent("download"), figure.locator("button[data-download=csv]").click()]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+  return parse(Buffer.concat(chunks).toString("utf8"), {columns: true}) as Row[];
+}
+
+/** The reader's own backlog in the region in 2030 (median), from the numbers behind the backlog chart. */
+function backlog2030(rows: readonly Row[]): number {
+  const row = rows.find((r) => r.scenario === "aannames" && r.year === "2030" && r.municipality === "regio" && r.metric === "backlog");
+  if (!row) throw new Error("the backlog chart's download has no 2030 row for the reader's assumptions");
+  return Number(row.p50);
+}
+
+test("a higher inflow prognosis re-runs the engine and raises the backlog in the chart", async () => {
+  const page = watched.page;
+  const figure = page.locator("figure.fs-figure", {hasText: "Wachtenden aan het eind van het jaar"});
+  const before = await figure.locator("svg").last().innerHTML();
+  const backlogBefore = backlog2030(await downloadCsv(page, figure));
+
+  await page.locator("form", {hasText: "Prognosevariant instroom"}).getByLabel("hoog").check();
+  await settle(page);
+
+  const after = await figure.locator("svg").last().innerHTML();
+  const backlogAfter = backlog2030(await downloadCsv(page, figure));
+  expect(after).not.toBe(before);
+  expect(backlogAfter).toBeGreaterThan(backlogBefore);
+  expect(watched.errors).toEqual([]);
+});

@@ -1,0 +1,47 @@
+// Every page loads in a real browser with no error, no failed request and no request to another host; each page
+// is saved as a screenshot for a person to look at (test-artifacts/screenshots/).
+import {existsSync} from "node:fs";
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {ROOT} from "../../scripts/build.ts";
+import {connectChromium} from "./chromium.ts";
+import {openPage, PAGES, screenshot, watchPage} from "./page.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await connectChromium(inject("wsEndpoint"));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// The monitoring page is another engineer's; test it when it is there.
+const pages = PAGES.filter((p) => p.path !== "/monitoring" || existsSync(join(ROOT, "src", "monitoring.md")));
+
+describe.each(pages)("page $path", ({path, name}) => {
+  test("loads without errors, failed requests or requests to other hosts", async () => {
+    const watched = await watchPage(browser);
+    try {
+      await openPage(watched, baseUrl, path);
+      await screenshot(watched.page, name);
+      expect(watched.errors, "console and page errors").toEqual([]);
+      expect(watched.failed, "failed requests").toEqual([]);
+      const elsewhere = watched.requests.filter((url) => !url.startsWith(`${baseUrl}/`) && !/^(blob|data):/.test(url));
+      expect(elsewhere, "requests to hosts other than the local server").toEqual([]);
+      expect(watched.requests.length).toBeGreaterThan(1);
+      // A cell that threw shows Framework's error box instead of its output.
+      expect(await watched.page.locator(".observablehq--error").count(), "cells that failed").toBe(0);
+      expect(await watched.page.locator("h1").first().textContent()).toBeTruthy();
+    } finally {
+      await watched.close();
+    }
+  });
+});
+
+test("an unknown address shows a Dutch not-found page, not a server error", async () => {
+  const response = await fetch(`${baseUrl}/bestaat-niet`);
+  expect(response.status).toBe(404);
+  expect(await response.text()).toMatch(/niet/i);
+});
