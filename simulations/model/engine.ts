@@ -2,19 +2,14 @@
 // regional pool by the targets, with the rest waiting (or spilling over). Reads like DOMAIN.md §3.
 import type {Scenario} from "../scenario/schema.ts";
 import type {ModelInputs} from "./inputs.ts";
-import {stream, type Uniform} from "../random/streams.ts";
-import {sampleTable, type DiscreteTable} from "../distributions/table.ts";
-import {poissonTable} from "../distributions/poisson.ts";
-import {poissonSampler, samplePoisson, type PoissonSampler} from "../distributions/poissonInverse.ts";
-import {negativeBinomialTable, sizeFromOverdispersion} from "../distributions/negativeBinomial.ts";
-import {binomialTables} from "../distributions/binomial.ts";
-import {gamma} from "../distributions/gamma.ts";
-import {rampPeriod, yearTargets} from "./ramp.ts";
+import {targetsByYear} from "./ramp.ts";
+import {VacancyDraws} from "./vacancyDraws.ts";
+import {InflowDraws} from "./inflowDraws.ts";
 import {capacity} from "./capacity.ts";
 import {placeReturners} from "./returnToOrigin.ts";
 import {spreadPool, spreadScratch} from "./regionalSpreading.ts";
 import {spillOver} from "./spillOver.ts";
-import {attributePool} from "./backlog.ts";
+import {attributePool, splitInitialBacklog} from "./backlog.ts";
 
 /** The share of vacancies above which a municipality counts as over-asked when the scenario sets no cap. */
 export const DEFAULT_CAP_SHARE = 0.18;
@@ -106,77 +101,20 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   const {runs, seed, firstRun = 0} = options;
   const M = inputs.municipalities.length;
   const Y = inputs.years.length;
-  const G = inputs.groups.length;
   const C = M + 1;
-  const stochastic = scenario.stochastic;
   const capShare = scenario.cap;
   const spill = scenario.spillOver;
-  const calibration = inputs.calibration;
 
-  const targets = inputs.years.map((year) => {
-    try {
-      return yearTargets(rampPeriod(scenario.ramp, year), scenario.key, inputs.basis, inputs.amersfoort);
-    } catch (e) {
-      throw new Error(`simulate: scenario "${scenario.id}": ${(e as Error).message}`);
-    }
-  });
+  const targets = targetsByYear(inputs, scenario);
   const target = new Int32Array(Y * C);
   targets.forEach((t, y) => {
     let sum = 0;
     for (let m = 0; m < M; m++) sum += target[y * C + m] = t[m]!;
     target[y * C + M] = sum;
   });
-
-  // Inverse-CDF tables for the fixed distributions, built once: a draw is then one uniform and a table lookup.
-  const vacancyTables: DiscreteTable[] = inputs.vacancies.mean.map((mean, m) => negativeBinomialTable(mean, inputs.vacancies.size[m] ?? Infinity));
-  // With a calibration the inflow rate is per origin (all groups); the prognosis only splits it over the groups.
-  const groupSplit = inputs.inflow.map((byGroup) =>
-    byGroup.map((byOrigin, g) =>
-      byOrigin.map((_, m) => {
-        let total = 0;
-        for (let h = 0; h < G; h++) total += byGroup[h]![m]!;
-        return total > 0 ? byGroup[g]![m]! / total : 1 / G;
-      })
-    )
-  );
-  // Poisson inflow (no overdispersion, or a calibration's Gamma-Poisson given the run's rate): by Poisson thinning,
-  // the returners of all groups together are Poisson with mean Σ_g mean_g·share_g and the others independently
-  // Poisson with mean Σ_g mean_g·(1 − share_g) — the same distribution as a draw per group followed by a binomial
-  // split, in 2 draws per origin and year instead of 2 per group. Overdispersed inflow is drawn per group.
-  const poissonSplit = scenario.inflowDispersion === 0 || calibration !== null;
-  const homeFraction = inputs.years.map((_, t) =>
-    inputs.municipalities.map((_, m) => {
-      let f = 0;
-      for (let g = 0; g < G; g++) f += (calibration ? groupSplit[t]![g]![m]! : inputs.inflow[t]![g]![m]!) * inputs.groups[g]!.returnShare;
-      return f;
-    })
-  );
-  const poolFraction = inputs.years.map((_, t) =>
-    inputs.municipalities.map((_, m) => {
-      let f = 0;
-      for (let g = 0; g < G; g++) f += (calibration ? groupSplit[t]![g]![m]! : inputs.inflow[t]![g]![m]!) * (1 - inputs.groups[g]!.returnShare);
-      return f;
-    })
-  );
-  const homeTables = homeFraction.map((row) => row.map((mean) => poissonTable(mean)));
-  const poolTables = poolFraction.map((row) => row.map((mean) => poissonTable(mean)));
-  const inflowSize = sizeFromOverdispersion(scenario.inflowDispersion);
-  const groupTables: DiscreteTable[][][] = poissonSplit ? [] : inputs.inflow.map((byGroup) => byGroup.map((byOrigin) => byOrigin.map((mean) => negativeBinomialTable(mean, inflowSize))));
-  const returnTables = inputs.groups.map((g) => binomialTables(g.returnShare));
-  // Initial backlog (realised, by origin) is split into returners and pool by the origin's expected return share.
-  const initialReturners = new Int32Array(M);
-  const initialPool = new Int32Array(M);
-  for (let m = 0; m < M; m++) {
-    let weight = 0;
-    let returning = 0;
-    for (let g = 0; g < G; g++) {
-      weight += inputs.inflow[0]![g]![m]!;
-      returning += inputs.inflow[0]![g]![m]! * inputs.groups[g]!.returnShare;
-    }
-    const b = inputs.initialBacklog[m]!;
-    initialReturners[m] = weight > 0 ? Math.round((b * returning) / weight) : 0;
-    initialPool[m] = b - initialReturners[m]!;
-  }
+  const vacancyDraws = new VacancyDraws(inputs, scenario, seed);
+  const inflowDraws = new InflowDraws(inputs, scenario, seed);
+  const initial = splitInitialBacklog(inputs);
 
   const size = runs * Y * C;
   const fits = buffers !== undefined && buffers.vacancies.length >= size;
@@ -203,77 +141,21 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   const housedPool = new Int32Array(M);
   const attributeScratch = new Int32Array(M);
   const scratch = spreadScratch(M);
-  const vacancyStreams: Uniform[] = new Array(M);
-  const inflowStreams: Uniform[] = new Array(M);
-  const returnStreams: Uniform[] = new Array(M);
-  const runVacancy: PoissonSampler[] = new Array(M);
-  const inflowRate = new Float64Array(M);
 
   for (let i = 0; i < runs; i++) {
     const run = firstRun + i;
-    if (stochastic) {
-      for (let m = 0; m < M; m++) {
-        vacancyStreams[m] = stream(seed, "vacancies", run, m);
-        inflowStreams[m] = stream(seed, "inflow", run, m);
-        if (!poissonSplit) returnStreams[m] = stream(seed, "return", run, m);
-      }
-    }
-    if (calibration) {
-      // Gamma-Poisson predictive: one rate per run (the belief), then Poisson counts given it in every year.
-      for (let m = 0; m < M; m++) {
-        const v = calibration.vacancies[m]!;
-        const d = calibration.inflow[m]!;
-        if (stochastic) {
-          runVacancy[m] = poissonSampler(gamma(v.shape, v.rate, stream(seed, "vacancyRate", run, m)));
-          inflowRate[m] = gamma(d.shape, d.rate, stream(seed, "inflowRate", run, m));
-        } else {
-          inflowRate[m] = d.shape / d.rate;
-        }
-      }
-    }
-    waitingHome.set(initialReturners);
-    waitingPool.set(initialPool);
+    vacancyDraws.startRun(run);
+    inflowDraws.startRun(run);
+    waitingHome.set(initial.home);
+    waitingPool.set(initial.pool);
 
     for (let t = 0; t < Y; t++) {
       // 1. Vacancies and the capacity they give.
-      for (let m = 0; m < M; m++) {
-        if (stochastic) V[m] = calibration ? samplePoisson(runVacancy[m]!, vacancyStreams[m]!()) : sampleTable(vacancyTables[m]!, vacancyStreams[m]!());
-        else V[m] = Math.round(calibration ? calibration.vacancies[m]!.shape / calibration.vacancies[m]!.rate : inputs.vacancies.mean[m]!);
-        cap[m] = capacity(V[m]!, capShare);
-      }
+      vacancyDraws.draw(V);
+      for (let m = 0; m < M; m++) cap[m] = capacity(V[m]!, capShare);
       // 2. Inflow by origin, split into returners (instroom = uitstroom) and the regional pool.
-      for (let m = 0; m < M; m++) {
-        let home = 0;
-        let away = 0;
-        if (!stochastic) {
-          for (let g = 0; g < G; g++) {
-            const mean = calibration ? inflowRate[m]! * groupSplit[t]![g]![m]! : inputs.inflow[t]![g]![m]!;
-            const d = Math.round(mean);
-            const r = Math.round(d * inputs.groups[g]!.returnShare);
-            home += r;
-            away += d - r;
-          }
-        } else if (poissonSplit) {
-          const u = inflowStreams[m]!;
-          if (calibration) {
-            home = samplePoisson(poissonSampler(inflowRate[m]! * homeFraction[t]![m]!), u());
-            away = samplePoisson(poissonSampler(inflowRate[m]! * poolFraction[t]![m]!), u());
-          } else {
-            home = sampleTable(homeTables[t]![m]!, u());
-            away = sampleTable(poolTables[t]![m]!, u());
-          }
-        } else {
-          for (let g = 0; g < G; g++) {
-            const d = sampleTable(groupTables[t]![g]![m]!, inflowStreams[m]!());
-            const r = sampleTable(returnTables[g]!(d), returnStreams[m]!());
-            home += r;
-            away += d - r;
-          }
-        }
-        inflow[m] = home + away;
-        returners[m] = home;
-        newcomers[m] = away;
-      }
+      inflowDraws.draw(t, returners, newcomers);
+      for (let m = 0; m < M; m++) inflow[m] = returners[m]! + newcomers[m]!;
       // 3. Returners at home first, then the pool by the targets' room, then (optionally) spill-over.
       placeReturners(returners, waitingHome, cap, placedHome);
       let pool = 0;

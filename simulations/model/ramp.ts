@@ -37,3 +37,22 @@ export function yearTargets(period: RampPeriod, key: KeyWeights, basis: KeyBasis
   targets[amersfoort] = period.amersfoort;
   return targets;
 }
+
+/**
+ * The targets of every simulated year, per municipality; an error names the scenario and the year the ramp misses.
+ *
+ * @example
+ * targetsByYear(inputs, scenario)[0]; // Int32Array of 2025's targets, summing to the ramp's 227
+ */
+export function targetsByYear(
+  inputs: {readonly years: readonly number[]; readonly basis: KeyBasis; readonly amersfoort: number},
+  scenario: {readonly id: string; readonly ramp: readonly RampPeriod[]; readonly key: KeyWeights}
+): Int32Array[] {
+  return inputs.years.map((year) => {
+    try {
+      return yearTargets(rampPeriod(scenario.ramp, year), scenario.key, inputs.basis, inputs.amersfoort);
+    } catch (e) {
+      throw new Error(`simulate: scenario "${scenario.id}": ${(e as Error).message}`);
+    }
+  });
+}

@@ -132,9 +132,10 @@ describe("Poisson by inversion from the mode (changing means)", () => {
     expectMoments(Array.from({length: 40_000}, () => samplePoisson(s, u())), m, m);
   });
 
+  // Away from the extreme tails, where the CDF is within rounding (1e-16) of 0 or 1 and no inversion can rank.
   it("is monotone in the mean for a fixed uniform", () => {
     fc.assert(
-      fc.property(fc.double({min: 0, max: 2000, noNaN: true}), fc.double({min: 0, max: 30, noNaN: true}), fc.double({min: 0, max: 0.999999, noNaN: true}), (m, d, u) => {
+      fc.property(fc.double({min: 0, max: 2000, noNaN: true}), fc.double({min: 0, max: 30, noNaN: true}), fc.double({min: 1e-9, max: 1 - 1e-9, noNaN: true}), (m, d, u) => {
         expect(samplePoisson(poissonSampler(m + d), u)).toBeGreaterThanOrEqual(samplePoisson(poissonSampler(m), u));
       }),
       {numRuns: 200}

@@ -1,0 +1,68 @@
+// Inflow by origin, split into returners and the regional pool: the Poisson-thinning path (two draws per origin
+// and year) must have the same distribution as the per-group path (a count per group, then a binomial split).
+import {describe, expect, it} from "vitest";
+import {mean, sampleCorrelation, sampleVariance} from "simple-statistics";
+import {prepareInputs} from "../../simulations/index.ts";
+import {InflowDraws, groupShares} from "../../simulations/model/inflowDraws.ts";
+import {fixtureDatasets, scenario} from "./fixtures.ts";
+
+function sample(s: ReturnType<typeof scenario>, runs: number) {
+  const inputs = prepareInputs(fixtureDatasets(), s);
+  const draws = new InflowDraws(inputs, s, 7);
+  const home: number[] = [];
+  const away: number[] = [];
+  const r = new Int32Array(8);
+  const n = new Int32Array(8);
+  for (let run = 0; run < runs; run++) {
+    draws.startRun(run);
+    draws.draw(0, r, n);
+    home.push(r[0]!); // Amersfoort
+    away.push(n[0]!);
+  }
+  return {home, away, inputs};
+}
+
+describe("inflow draws", () => {
+  it("Poisson thinning matches a per-group count and binomial split (means, variances, independence)", () => {
+    const thinned = sample(scenario({inflowDispersion: 0}), 20_000);
+    // A negligible overdispersion takes the per-group path with (nearly) Poisson counts.
+    const perGroup = sample(scenario({inflowDispersion: 1e-9}), 20_000);
+    const {inputs} = thinned;
+    const expectedHome = inputs.groups.reduce((s, g, i) => s + inputs.inflow[0]![i]![0]! * g.returnShare, 0);
+    const expectedAway = inputs.groups.reduce((s, g, i) => s + inputs.inflow[0]![i]![0]! * (1 - g.returnShare), 0);
+    for (const x of [thinned, perGroup]) {
+      expect(Math.abs(mean(x.home) - expectedHome)).toBeLessThan(5 * Math.sqrt(expectedHome / 20_000));
+      expect(Math.abs(mean(x.away) - expectedAway)).toBeLessThan(5 * Math.sqrt(expectedAway / 20_000));
+      expect(sampleVariance(x.home) / expectedHome).toBeCloseTo(1, 1);
+      expect(sampleVariance(x.away) / expectedAway).toBeCloseTo(1, 1);
+      // Thinning makes returners and non-returners independent.
+      expect(Math.abs(sampleCorrelation(x.home, x.away))).toBeLessThan(0.03);
+    }
+  });
+
+  it("with overdispersion, counts vary more than Poisson", () => {
+    const {home, away, inputs} = sample(scenario({inflowDispersion: 0.2}), 20_000);
+    const total = home.map((h, i) => h + away[i]!);
+    const m = inputs.inflow[0]!.reduce((s, byOrigin) => s + byOrigin[0]!, 0);
+    expect(sampleVariance(total)).toBeGreaterThan(1.5 * m);
+  });
+
+  it("splits each origin's inflow over the groups by the prognosis (equal shares without inflow)", () => {
+    const inputs = prepareInputs(fixtureDatasets({inflow: (origin, _y, g) => (origin === "GM0308" ? 0 : g === "mo" ? 3 : 1)}), scenario());
+    const shares = groupShares(inputs);
+    expect(shares[0]!.map((byOrigin) => byOrigin[0])).toEqual([0.5, 1 / 6, 1 / 6, 1 / 6]);
+    expect(shares[0]!.map((byOrigin) => byOrigin[1])).toEqual([0.25, 0.25, 0.25, 0.25]);
+  });
+
+  it("without randomness gives the rounded expected counts", () => {
+    const s = scenario({stochastic: false});
+    const inputs = prepareInputs(fixtureDatasets({inflow: () => 10, returnShares: [0.8, 0.8, 0.5, 0.15]}), s);
+    const draws = new InflowDraws(inputs, s, 1);
+    const r = new Int32Array(8);
+    const n = new Int32Array(8);
+    draws.startRun(0);
+    draws.draw(0, r, n);
+    expect(r[0]).toBe(8 + 8 + 5 + 2); // round(10 × share) per group
+    expect(n[0]).toBe(40 - 23);
+  });
+});
