@@ -1,18 +1,17 @@
 // `npm start`: check the data, run the default scenarios into out/, build the notebook, serve it on 127.0.0.1.
 // Each step stops the start with a clear message when it fails; nothing is served from a half-finished build.
 import {spawn} from "node:child_process";
-import {existsSync, mkdirSync, readdirSync} from "node:fs";
+import {mkdirSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {loadDatasets} from "../loaders/datasets.ts";
 import {buildSite, ROOT} from "./build.ts";
 import {serveStatic} from "./serve.ts";
 
 /** Runs and seed of the default scenario tables in out/ (the pages use the same). */
-export const DEFAULT_RUNS = 10_000;
-export const DEFAULT_SEED = 1;
+const DEFAULT_RUNS = 10_000;
+const DEFAULT_SEED = 1;
 
 const CLI = join(ROOT, "simulations", "cli", "simulate.ts");
-const SCENARIOS = join(ROOT, "simulations", "scenarios");
 const OUT = join(ROOT, "out");
 
 function step(text: string): void {
@@ -34,22 +33,12 @@ async function main(): Promise<void> {
   const members = datasets.municipalities.filter((m) => m.inAgreement).length;
   console.log(`  ${members} gemeenten, ${datasets.vacancies.length} rijen vrijkomende woningen, ${datasets.prognosis.length} rijen prognose: in orde.`);
 
-  if (existsSync(CLI)) {
-    step(`Standaardscenario's doorrekenen naar out/ (${DEFAULT_RUNS} runs, seed ${DEFAULT_SEED})`);
-    mkdirSync(OUT, {recursive: true});
-    const ids = readdirSync(SCENARIOS)
-      .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
-      .map((f) => f.slice(0, -".json".length))
-      .sort();
-    const tsx = join(ROOT, "node_modules", ".bin", "tsx");
-    for (const id of ids) {
-      const out = join(OUT, `${id}.csv`);
-      await run(tsx, [CLI, "--scenario", id, "--runs", String(DEFAULT_RUNS), "--seed", String(DEFAULT_SEED), "--out", out]);
-      console.log(`  out/${id}.csv`);
-    }
-  } else {
-    console.log("  (de opdrachtregel simulations/cli/simulate.ts ontbreekt nog: stap overgeslagen)");
-  }
+  step(`Standaardscenario's doorrekenen naar out/ (${DEFAULT_RUNS} runs, seed ${DEFAULT_SEED})`);
+  // The command line writes <id>.csv per default scenario, probabilities.csv and compare.csv (each minus agreed).
+  mkdirSync(OUT, {recursive: true});
+  const tsx = join(ROOT, "node_modules", ".bin", "tsx");
+  await run(tsx, [CLI, "--all", "--out-dir", OUT, "--runs", String(DEFAULT_RUNS), "--seed", String(DEFAULT_SEED)]);
+  console.log(`  ${readdirSync(OUT).filter((f) => f.endsWith(".csv")).length} tabellen in out/`);
 
   step("Notebook bouwen (dist/)");
   const {elapsedMs} = await buildSite({output: join(ROOT, "dist")});

@@ -1,6 +1,10 @@
 // Downloads from a page are the engine's numbers: the CSV of the overview equals, byte for byte, what the engine
 // gives in Node for the same scenario, runs and seed; the Excel file is a real .xlsx (a zip with a worksheet).
+import {execFile} from "node:child_process";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {promisify} from "node:util";
 import {unzipSync, strFromU8} from "fflate";
 import type {Browser, Locator, Page} from "playwright-core";
 import {afterAll, beforeAll, expect, inject, test} from "vitest";
@@ -11,6 +15,14 @@ import {connectChromium} from "./chromium.ts";
 import {openPage, watchPage, type WatchedPage} from "./page.ts";
 
 const baseUrl = inject("baseUrl");
+const work = mkdtempSync(join(tmpdir(), "fairshare-downloads-"));
+
+/** Runs `npm run simulate` (the command line) and returns the CSV it wrote. */
+async function cli(...args: string[]): Promise<string> {
+  const out = join(work, `cli-${args.join("-").replace(/[^a-z0-9-]/gi, "")}.csv`);
+  await promisify(execFile)(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "simulations", "cli", "simulate.ts"), ...args, "--out", out], {cwd: ROOT});
+  return readFileSync(out, "utf8");
+}
 let browser: Browser;
 let watched: WatchedPage;
 beforeAll(async () => {
@@ -21,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await watched?.close();
   await browser?.close();
+  rmSync(work, {recursive: true, force: true});
 });
 
 /** Clicks a download button and returns the file's name and bytes (streamed: the browser runs in another process). */
@@ -43,6 +56,21 @@ test("the overview's CSV equals the engine's summary of the agreed scenario, 10,
   const csv = bytes.toString("utf8");
   expect(csv.split("\n")[0]).toBe("scenario,year,municipality,metric,mean,p5,p25,p50,p75,p95");
   expect(csv).toBe(expected);
+  // …and what the README's command line writes for the same scenario, runs and seed.
+  expect(csv).toBe(await cli("--scenario", "agreed", "--runs", "10000", "--seed", "1"));
+});
+
+test("the comparison page's CSV equals `npm run simulate -- --compare` (A, B and the paired B − A)", async () => {
+  const page = await watchPage(browser);
+  try {
+    await openPage(page, baseUrl, "/vergelijken");
+    const {name, bytes} = await download(page.page, page.page.locator(".fs-downloads", {hasText: "Alle cijfers van deze vergelijking"}).locator("button[data-download=csv]"));
+    expect(name).toBe("vergelijking-agreed-immediate-runs10000-seed1.csv");
+    expect(bytes.toString("utf8")).toBe(await cli("--scenario", "agreed", "--compare", "immediate", "--runs", "10000", "--seed", "1"));
+    expect(page.errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
 });
 
 test("the overview's Excel download is a valid .xlsx with the same table", async () => {
