@@ -18,15 +18,34 @@ let remainders = new Float64Array(16);
 export function apportion(total: number, weights: ArrayLike<number>, out: Int32Array = new Int32Array(weights.length)): Int32Array {
   if (!Number.isInteger(total) || total < 0) throw new Error(`apportion: total must be a non-negative integer, got ${total}`);
   const n = weights.length;
+  const w = new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const w = weights[i]!;
-    if (!(w >= 0) || !Number.isFinite(w)) throw new Error(`apportion: weight ${i} must be finite and ≥ 0, got ${w}`);
-    sum += w;
+    const x = weights[i]!;
+    if (!(x >= 0) || !Number.isFinite(x)) throw new Error(`apportion: weight ${i} must be finite and ≥ 0, got ${x}`);
+    w[i] = x;
+    sum += x;
   }
-  out.fill(0, 0, n);
-  if (total === 0) return out;
-  if (!(sum > 0)) throw new Error(`apportion: cannot divide ${total} over weights that sum to 0`);
+  if (total > 0 && !(sum > 0)) throw new Error(`apportion: cannot divide ${total} over weights that sum to 0`);
+  apportionInto(total, w, n, out);
+  return out;
+}
+
+/**
+ * `apportion` for the engine's inner loop: no checks (the caller guarantees a non-negative integer total, finite
+ * non-negative weights with a positive sum when total > 0) and always a Float64Array, so the engine's calls stay
+ * monomorphic. Fills out[0..n).
+ *
+ * @example
+ * apportionInto(10, Float64Array.of(1, 1, 1), 3, new Int32Array(3)); // [4, 3, 3]
+ */
+export function apportionInto(total: number, weights: Float64Array, n: number, out: Int32Array): Int32Array {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += weights[i]!;
+  if (total === 0 || !(sum > 0)) {
+    for (let i = 0; i < n; i++) out[i] = 0;
+    return out;
+  }
   if (remainders.length < n) remainders = new Float64Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
@@ -90,7 +109,7 @@ export function apportionBounded(
     }
     if (room === 0) break;
     const now = Math.min(left, room);
-    apportion(now, scratch.weights, scratch.share);
+    apportionInto(now, scratch.weights, n, scratch.share);
     let placed = 0;
     for (let i = 0; i < n; i++) {
       const take = Math.min(scratch.share[i]!, bounds[i]! - out[i]!);

@@ -1,5 +1,5 @@
 // The regional pool's backlog, kept by municipality of origin so that nobody is lost from any municipality's count.
-import {apportion} from "./apportion.ts";
+import {apportionInto} from "./apportion.ts";
 
 /**
  * Decides whose pool members were housed: those who waited longest first (the backlog), then this year's
@@ -11,7 +11,14 @@ import {apportion} from "./apportion.ts";
  * const waiting = Int32Array.of(2, 0), housed = new Int32Array(2);
  * attributePool(5, waiting, Int32Array.of(3, 3), housed); // housed [4, 1] (2 waiting + 2 new, 1 new); waiting [1, 2]
  */
-export function attributePool(housedTotal: number, waiting: Int32Array, newcomers: Int32Array, housed: Int32Array, scratch = new Int32Array(waiting.length)): void {
+export function attributePool(
+  housedTotal: number,
+  waiting: Int32Array,
+  newcomers: Int32Array,
+  housed: Int32Array,
+  scratch = new Int32Array(waiting.length),
+  weights = new Float64Array(waiting.length)
+): void {
   const n = waiting.length;
   let backlog = 0;
   let fresh = 0;
@@ -23,10 +30,16 @@ export function attributePool(housedTotal: number, waiting: Int32Array, newcomer
   const fromBacklog = Math.min(housedTotal, backlog);
   // Everyone in a group housed (the usual case) needs no apportionment.
   if (fromBacklog === backlog) housed.set(waiting);
-  else apportion(fromBacklog, waiting, housed);
+  else {
+    for (let m = 0; m < n; m++) weights[m] = waiting[m]!;
+    apportionInto(fromBacklog, weights, n, housed);
+  }
   const fromNew = housedTotal - fromBacklog;
   if (fromNew === fresh) scratch.set(newcomers);
-  else apportion(fromNew, newcomers, scratch);
+  else {
+    for (let m = 0; m < n; m++) weights[m] = newcomers[m]!;
+    apportionInto(fromNew, weights, n, scratch);
+  }
   for (let m = 0; m < n; m++) {
     waiting[m] = waiting[m]! - housed[m]! + newcomers[m]! - scratch[m]!;
     housed[m]! += scratch[m]!;

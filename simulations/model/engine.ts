@@ -140,6 +140,7 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   const placedSpill = new Int32Array(M);
   const housedPool = new Int32Array(M);
   const attributeScratch = new Int32Array(M);
+  const weightScratch = new Float64Array(M);
   const scratch = spreadScratch(M);
 
   for (let i = 0; i < runs; i++) {
@@ -162,10 +163,10 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
       for (let m = 0; m < M; m++) pool += waitingPool[m]! + newcomers[m]!;
       const tt = targets[t]!;
       let left = spreadPool(pool, tt, placedHome, cap, placedPool, scratch);
-      if (spill && left > 0) left = spillOver(left, cap, placedSpill);
+      if (spill && left > 0) left = spillOver(left, cap, placedSpill, weightScratch);
       else placedSpill.fill(0);
       // 4. Who of the pool was housed, by origin; the rest waits.
-      attributePool(pool - left, waitingPool, newcomers, housedPool, attributeScratch);
+      attributePool(pool - left, waitingPool, newcomers, housedPool, attributeScratch, weightScratch);
 
       // 5. Outputs.
       const base = (i * Y + t) * C;
