@@ -13,6 +13,7 @@ import {CHROMIUM_ARGS, CHROMIUM_PATH} from "../test/browser/chromium.ts";
 interface PageMeasurement {
   readonly ms: number;
   readonly workerMs: number;
+  readonly mergeMs: number;
   readonly workers: number;
 }
 
@@ -44,7 +45,7 @@ try {
     page.evaluate(
       async ({runs, scenario}) => {
         type Tools = {
-          getEnginePool(): Promise<{simulate(r: object): Promise<{workers: number; workerMs: number}>}>;
+          getEnginePool(): Promise<{simulate(r: object): Promise<{workers: number; workerMs: number; mergeMs: number}>}>;
           scenarioJson(id: string): Promise<unknown>;
         };
         // The engine component puts its entry points on globalThis.fairshare when it starts the pool.
@@ -54,14 +55,14 @@ try {
         const a = await tools.scenarioJson(scenario);
         const start = performance.now();
         const outcome = await pool.simulate({a, runs, seed: 1});
-        return {ms: performance.now() - start, workerMs: outcome.workerMs, workers: outcome.workers};
+        return {ms: performance.now() - start, workerMs: outcome.workerMs, mergeMs: outcome.mergeMs, workers: outcome.workers};
       },
       {runs, scenario: values.scenario}
     );
   for (let i = 0; i < repeat; i++) {
-    const {ms, workerMs, workers} = await measure();
+    const {ms, workerMs, mergeMs, workers} = await measure();
     console.log(
-      JSON.stringify({bench: "browser-simulate", scenario: values.scenario, runs, seed: 1, iteration: i, ms: round(ms), workerMs: round(workerMs), workers, cores})
+      JSON.stringify({bench: "browser-simulate", scenario: values.scenario, runs, seed: 1, iteration: i, ms: round(ms), workerMs: round(workerMs), mergeMs: round(mergeMs), workers, cores})
     );
   }
 } finally {

@@ -69,6 +69,8 @@ export interface SimulationOutcome {
   readonly elapsedMs: number;
   /** Milliseconds the slowest worker spent simulating its range (the rest is messaging and merging). */
   readonly workerMs: number;
+  /** Milliseconds the page spent merging the ranges and making the tables. */
+  readonly mergeMs: number;
   readonly workers: number;
 }
 
@@ -188,17 +190,23 @@ export class EnginePool {
       if (!r.summaries) throw new Error("a worker answered without summaries");
       return r.summaries;
     });
+    const received = performance.now();
     const merged = mergeJobSummaries(summaries);
-    return {
-      a,
-      ...(b ? {b} : {}),
+    const tables = {
       rows: summaryRows(merged.a),
       probabilities: probabilityRows(merged.a),
       ...(merged.b ? {rowsB: summaryRows(merged.b), probabilitiesB: probabilityRows(merged.b)} : {}),
-      ...(merged.paired ? {paired: summaryRows(merged.paired)} : {}),
+      ...(merged.paired ? {paired: summaryRows(merged.paired)} : {})
+    };
+    const end = performance.now();
+    return {
+      a,
+      ...(b ? {b} : {}),
+      ...tables,
       runs,
       seed,
-      elapsedMs: performance.now() - start,
+      elapsedMs: end - start,
+      mergeMs: end - received,
       workerMs: Math.max(...responses.map((r) => (r.ok ? r.elapsedMs : 0))),
       workers: parts
     };
