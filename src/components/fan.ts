@@ -162,7 +162,7 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
       label: options.yLabel,
       grid: true,
       nice: true,
-      zero: !percent && !options.zero && options.baseline !== "fit",
+      zero: !yDomain && !percent && !options.zero && options.baseline !== "fit",
       tickFormat: percent ? (d: number) => formatPercent(d, digits) : tickFormat.count,
       ...(yDomain ? {domain: yDomain} : {})
     },

@@ -1,5 +1,6 @@
 // Colours for every chart: Okabe-Ito, distinguishable with the common forms of colour blindness and in greyscale
-// print when combined with the dash patterns the charts use for targets and limits.
+// print when combined with the dash patterns the charts use for targets and limits. (Okabe-Ito yellow is left out:
+// it cannot be seen on white; its black, softened, takes the last place.)
 
 /** Okabe-Ito colours by role. */
 export const palette = {
@@ -27,7 +28,7 @@ export const scenarioColors: readonly string[] = [
   palette.third,
   palette.fourth,
   "#56b4e9",
-  "#f0e442"
+  "#333333"
 ];
 
 /**
