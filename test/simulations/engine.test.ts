@@ -124,6 +124,27 @@ describe("engine", () => {
     expect(open.every((r) => r.capShare === 0.18)).toBe(true);
   });
 
+  it("probabilities are the fractions of runs over the cap share and under the target, counted from the runs", () => {
+    const s = scenario();
+    const r = simulate(prepareInputs(datasets, s), s, {runs: 500, seed: 4});
+    const rows = probabilities(r);
+    const C = r.municipalities.length;
+    const Y = r.years.length;
+    for (const [t, m] of [[0, 1], [5, 3], [5, C - 1]] as const) {
+      const cell = t * C + m;
+      let over = 0;
+      let under = 0;
+      for (let i = 0; i < r.runs; i++) {
+        const j = i * Y * C + cell;
+        if (r.placed[j]! / r.vacancies[j]! > 0.18) over++;
+        if (r.placed[j]! < r.target[cell]!) under++;
+      }
+      const row = rows.find((x) => x.year === r.years[t] && x.municipality === r.municipalities[m])!;
+      expect(row.pExceedCap).toBe(over / r.runs);
+      expect(row.pMissTarget).toBe(under / r.runs);
+    }
+  });
+
   it("a tighter cap houses fewer people and leaves more waiting", () => {
     const opts = {runs: 300, seed: 1};
     const mean = (s: ReturnType<typeof scenario>, metric: string) =>
