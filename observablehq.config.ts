@@ -2,7 +2,8 @@
 // The site must work offline: no Google Fonts (globalStylesheets: []), no search index fetches, no telemetry
 // (scripts/build.ts sets OBSERVABLE_TELEMETRY_DISABLE), and every library is imported from node_modules.
 import {existsSync} from "node:fs";
-import {MUNICIPALITY_SLUGS} from "./src/components/municipalities.ts";
+import {loadDatasets} from "./loaders/datasets.ts";
+import {slugify, type MunicipalitySlug} from "./src/components/municipalities.ts";
 
 /** A page or section as Framework's `pages` option expects it. */
 interface PageLink {
@@ -24,7 +25,15 @@ const pages: PageLink[] = [
   {name: "Methode en bronnen", path: "/methode"}
 ].filter((page) => exists(page.path));
 
-const municipalityPages = exists("/gemeente/[gemeente]") ? MUNICIPALITY_SLUGS : [];
+// One page per municipality in the agreement, as data/ lists them (the same folder the datasets loader reads), so a
+// route can never point at a municipality the data does not know. Bad data stops the build here with its message.
+const dataDir = process.env.FAIRSHARE_DATA_DIR ?? "data";
+const municipalityPages: MunicipalitySlug[] = exists("/gemeente/[gemeente]")
+  ? loadDatasets(dataDir)
+      .municipalities.filter((m) => m.inAgreement)
+      .map((m) => ({slug: slugify(m.name), name: m.name}))
+      .sort((a, b) => a.name.localeCompare(b.name, "nl"))
+  : [];
 
 export default {
   root,

@@ -1,5 +1,4 @@
-// Routes for the per-municipality pages. The agreement names its eight municipalities (Barneveld is outside it);
-// the datasets carry the same list, and the per-municipality page checks the route against them at build time.
+// Routes for the per-municipality pages (/gemeente/<slug>), made from the municipality names in data/.
 
 /** A municipality's route slug and display name. */
 export interface MunicipalitySlug {
@@ -22,15 +21,3 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }
-
-/** The eight municipalities of the fair-share agreement, in the agreement's order. */
-export const MUNICIPALITY_SLUGS: readonly MunicipalitySlug[] = [
-  "Amersfoort",
-  "Baarn",
-  "Bunschoten",
-  "Eemnes",
-  "Leusden",
-  "Nijkerk",
-  "Soest",
-  "Woudenberg"
-].map((name) => ({slug: slugify(name), name}));
