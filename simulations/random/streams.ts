@@ -12,6 +12,10 @@ export const COMPONENTS = ["vacancies", "inflow", "return", "vacancyRate", "infl
 export type Component = (typeof COMPONENTS)[number];
 const COMPONENT_INDEX: Readonly<Record<string, number>> = Object.fromEntries(COMPONENTS.map((c, i) => [c, i]));
 
+type AleaState = {c: number; s0: number; s1: number; s2: number};
+// The options object handed to alea for every stream: alea copies the state when it is built.
+const shared = {state: {c: 1, s0: 0, s1: 0, s2: 0} as AleaState};
+
 // murmur3's 32-bit finaliser: a cheap bijective mixer with full avalanche.
 function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -29,6 +33,11 @@ function fmix32(h: number): number {
  * stream and would dominate a run.
  */
 export function streamState(seed: number, component: Component, run: number, municipality: number) {
+  return fillState({c: 1, s0: 0, s1: 0, s2: 0}, seed, component, run, municipality);
+}
+
+// Writes the state into `into` (alea copies it when it is built, so one object serves every stream).
+function fillState(into: AleaState, seed: number, component: Component, run: number, municipality: number): AleaState {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`seed must be a non-negative integer, got ${seed}`);
   if (!Number.isInteger(run) || run < 0 || run > 0xffffffff) throw new Error(`run must be an integer in [0, 2^32), got ${run}`);
   const c = COMPONENT_INDEX[component];
@@ -44,7 +53,11 @@ export function streamState(seed: number, component: Component, run: number, mun
   b = fmix32((Math.imul((b + municipality) >>> 0, 0x1b873593) ^ a) >>> 0);
   const s2 = fmix32((a ^ Math.imul(b, 0x27d4eb2d)) >>> 0);
   const scale = 2.3283064365386963e-10; // 2^-32: alea keeps its state as fractions in [0, 1)
-  return {c: 1, s0: a * scale, s1: b * scale, s2: s2 * scale};
+  into.c = 1;
+  into.s0 = a * scale;
+  into.s1 = b * scale;
+  into.s2 = s2 * scale;
+  return into;
 }
 
 /**
@@ -56,5 +69,6 @@ export function streamState(seed: number, component: Component, run: number, mun
  * u(); // 0.37… — the same number on every machine and in every worker
  */
 export function stream(seed: number, component: Component, run: number, municipality: number): Uniform {
-  return seedrandom.alea("", {state: streamState(seed, component, run, municipality)});
+  fillState(shared.state, seed, component, run, municipality);
+  return seedrandom.alea("", shared);
 }
