@@ -5,7 +5,7 @@
 // version markers (empty folders that spare a registry request) survive. Builds take a lock, because a build of the
 // tests and a build of a person must not clear each other's cache halfway.
 import {spawn} from "node:child_process";
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {open, rm} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -14,7 +14,9 @@ import {fileURLToPath} from "node:url";
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SRC = join(ROOT, "src");
 const CACHE = join(SRC, ".observablehq", "cache");
-const LOCK = join(SRC, ".observablehq", "build.lock");
+// Inside the (gitignored) cache folder, and spared when the cache is cleared.
+const LOCK_NAME = ".build.lock";
+const LOCK = join(CACHE, LOCK_NAME);
 const FRAMEWORK_CLI = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
 
 /**
@@ -105,7 +107,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 export function clearLoaderCache(): void {
   mkdirSync(CACHE, {recursive: true});
   for (const entry of readdirSync(CACHE)) {
-    if (entry === "_npm") continue;
+    if (entry === "_npm" || entry === LOCK_NAME) continue;
     rmSync(join(CACHE, entry), {recursive: true, force: true});
   }
   for (const marker of NPM_VERSION_MARKERS) mkdirSync(join(CACHE, "_npm", marker), {recursive: true});
@@ -167,7 +169,7 @@ function runFramework(output: string, options: BuildOptions): Promise<void> {
  * that no longer runs is taken over.
  */
 async function acquireLock(timeoutMs = 300_000): Promise<() => Promise<void>> {
-  mkdirSync(join(SRC, ".observablehq"), {recursive: true});
+  mkdirSync(CACHE, {recursive: true});
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
