@@ -34,6 +34,9 @@ describe.each(pages)("page $path", ({path, name}) => {
       // A cell that threw shows Framework's error box instead of its output.
       expect(await watched.page.locator(".observablehq--error").count(), "cells that failed").toBe(0);
       expect(await watched.page.locator("h1").first().textContent()).toBeTruthy();
+      // Dutch number formats: a choice list never shows an English thousands separator (a year as "2,027").
+      const options = await watched.page.locator("select option").allTextContents();
+      expect(options.filter((text) => /\d,\d{3}\b/.test(text)), "options with an English thousands separator").toEqual([]);
     } finally {
       await watched.close();
     }
