@@ -2,8 +2,8 @@
 // municipality of origin) and non-returners (the regional pool).
 import type {Scenario} from "../scenario/schema.ts";
 import type {ModelInputs} from "./inputs.ts";
-import {stream, type Uniform} from "../random/streams.ts";
-import {sampleTable, type DiscreteTable} from "../distributions/table.ts";
+import {ComponentStreams, type Uniform} from "../random/streams.ts";
+import {sampleTable, TableSet, type DiscreteTable} from "../distributions/table.ts";
 import {poissonTable} from "../distributions/poisson.ts";
 import {negativeBinomialTable, sizeFromOverdispersion} from "../distributions/negativeBinomial.ts";
 import {binomialTables} from "../distributions/binomial.ts";
@@ -50,8 +50,9 @@ export class InflowDraws {
   /** Expected returners (home) and non-returners (pool) per year and origin; rates with a calibration. */
   private readonly home: number[][];
   private readonly pool: number[][];
-  private readonly homeTables: DiscreteTable[][];
-  private readonly poolTables: DiscreteTable[][];
+  /** Poisson tables of the returners and non-returners, index t * M + m. */
+  private readonly homeTables: TableSet;
+  private readonly poolTables: TableSet;
   private readonly groupTables: DiscreteTable[][][];
   private readonly returnTables: ((n: number) => DiscreteTable)[];
   private readonly shares: number[][][];
@@ -59,6 +60,9 @@ export class InflowDraws {
   private readonly inflowStreams: Uniform[];
   private readonly returnStreams: Uniform[];
   private readonly rate: Float64Array;
+  private readonly inflowSeeds: ComponentStreams | null;
+  private readonly returnSeeds: ComponentStreams | null;
+  private readonly rateSeeds: ComponentStreams | null;
 
   constructor(
     private readonly inputs: ModelInputs,
@@ -84,8 +88,8 @@ export class InflowDraws {
     this.home = fraction(true);
     this.pool = fraction(false);
     this.poissonSplit = scenario.inflowDispersion === 0 || calibration !== null;
-    this.homeTables = calibration || !this.poissonSplit ? [] : this.home.map((row) => row.map((mean) => poissonTable(mean)));
-    this.poolTables = calibration || !this.poissonSplit ? [] : this.pool.map((row) => row.map((mean) => poissonTable(mean)));
+    this.homeTables = new TableSet(calibration || !this.poissonSplit ? [] : this.home.flatMap((row) => row.map((mean) => poissonTable(mean))));
+    this.poolTables = new TableSet(calibration || !this.poissonSplit ? [] : this.pool.flatMap((row) => row.map((mean) => poissonTable(mean))));
     const size = sizeFromOverdispersion(scenario.inflowDispersion);
     this.groupTables = this.poissonSplit ? [] : inputs.inflow.map((byGroup) => byGroup.map((byOrigin) => byOrigin.map((mean) => negativeBinomialTable(mean, size))));
     this.returnTables = inputs.groups.map((g) => binomialTables(g.returnShare));
@@ -93,19 +97,31 @@ export class InflowDraws {
     this.inflowStreams = new Array(M);
     this.returnStreams = new Array(M);
     this.rate = new Float64Array(M);
+    this.inflowSeeds = scenario.stochastic ? new ComponentStreams(seed, "inflow") : null;
+    this.returnSeeds = scenario.stochastic && !this.poissonSplit ? new ComponentStreams(seed, "return") : null;
+    this.rateSeeds = scenario.stochastic && calibration ? new ComponentStreams(seed, "inflowRate") : null;
   }
 
   /** Seeds the streams of a run (and, with a calibration, draws each origin's inflow rate for the run). */
   startRun(run: number): void {
     const calibration = this.inputs.calibration;
-    for (let m = 0; m < this.rate.length; m++) {
-      if (this.scenario.stochastic) {
-        this.inflowStreams[m] = stream(this.seed, "inflow", run, m);
-        if (!this.poissonSplit) this.returnStreams[m] = stream(this.seed, "return", run, m);
-      }
-      if (calibration) {
+    const M = this.rate.length;
+    const inflow = this.inflowSeeds;
+    if (inflow !== null) {
+      inflow.startRun(run);
+      for (let m = 0; m < M; m++) this.inflowStreams[m] = inflow.stream(m);
+    }
+    const back = this.returnSeeds;
+    if (back !== null) {
+      back.startRun(run);
+      for (let m = 0; m < M; m++) this.returnStreams[m] = back.stream(m);
+    }
+    if (calibration) {
+      const rates = this.rateSeeds;
+      rates?.startRun(run);
+      for (let m = 0; m < M; m++) {
         const belief = calibration.inflow[m]!;
-        this.rate[m] = this.scenario.stochastic ? gamma(belief.shape, belief.rate, stream(this.seed, "inflowRate", run, m)) : belief.shape / belief.rate;
+        this.rate[m] = rates !== null ? gamma(belief.shape, belief.rate, rates.stream(m)) : belief.shape / belief.rate;
       }
     }
   }
@@ -113,6 +129,19 @@ export class InflowDraws {
   /** Writes year t's returners and non-returners per origin. */
   draw(t: number, returners: Int32Array, newcomers: Int32Array): void {
     const calibration = this.inputs.calibration !== null;
+    if (this.scenario.stochastic && !calibration && this.poissonSplit) {
+      // The usual case, on its own: two table draws per origin.
+      const M = this.rate.length;
+      const homeTables = this.homeTables;
+      const poolTables = this.poolTables;
+      const streams = this.inflowStreams;
+      for (let m = 0, k = t * M; m < M; m++, k++) {
+        const u = streams[m]!;
+        returners[m] = homeTables.sample(k, u());
+        newcomers[m] = poolTables.sample(k, u());
+      }
+      return;
+    }
     for (let m = 0; m < this.rate.length; m++) {
       let home = 0;
       let away = 0;
@@ -129,8 +158,9 @@ export class InflowDraws {
         away = samplePoisson(poissonSampler(this.rate[m]! * this.pool[t]![m]!), u());
       } else if (this.poissonSplit) {
         const u = this.inflowStreams[m]!;
-        home = sampleTable(this.homeTables[t]![m]!, u());
-        away = sampleTable(this.poolTables[t]![m]!, u());
+        const k = t * this.rate.length + m;
+        home = this.homeTables.sample(k, u());
+        away = this.poolTables.sample(k, u());
       } else {
         for (let g = 0; g < this.inputs.groups.length; g++) {
           const d = sampleTable(this.groupTables[t]![g]![m]!, this.inflowStreams[m]!());

@@ -1,8 +1,8 @@
 // Step 1 of a run: the social-rental vacancies of each municipality and year.
 import type {Scenario} from "../scenario/schema.ts";
 import type {ModelInputs} from "./inputs.ts";
-import {stream, type Uniform} from "../random/streams.ts";
-import {sampleTable, type DiscreteTable} from "../distributions/table.ts";
+import {ComponentStreams, type Uniform} from "../random/streams.ts";
+import {TableSet} from "../distributions/table.ts";
 import {negativeBinomialTable} from "../distributions/negativeBinomial.ts";
 import {poissonSampler, samplePoisson, type PoissonSampler} from "../distributions/poissonInverse.ts";
 import {gamma} from "../distributions/gamma.ts";
@@ -19,10 +19,12 @@ import {gamma} from "../distributions/gamma.ts";
  * draws.draw(out); // year 0; call once per year, in order
  */
 export class VacancyDraws {
-  private readonly tables: DiscreteTable[];
+  private readonly tables: TableSet;
   private readonly streams: Uniform[];
   private readonly samplers: PoissonSampler[];
   private readonly expected: number[];
+  private readonly vacancyStreams: ComponentStreams | null;
+  private readonly rateStreams: ComponentStreams | null;
 
   constructor(
     private readonly inputs: ModelInputs,
@@ -30,21 +32,27 @@ export class VacancyDraws {
     private readonly seed: number
   ) {
     const calibration = inputs.calibration;
-    this.tables = calibration ? [] : inputs.vacancies.mean.map((mean, m) => negativeBinomialTable(mean, inputs.vacancies.size[m] ?? Infinity));
+    this.tables = new TableSet(calibration ? [] : inputs.vacancies.mean.map((mean, m) => negativeBinomialTable(mean, inputs.vacancies.size[m] ?? Infinity)));
     this.expected = calibration ? calibration.vacancies.map((b) => Math.round(b.shape / b.rate)) : inputs.vacancies.mean.map((x) => Math.round(x));
     this.streams = new Array(inputs.municipalities.length);
     this.samplers = new Array(inputs.municipalities.length);
+    this.vacancyStreams = scenario.stochastic ? new ComponentStreams(seed, "vacancies") : null;
+    this.rateStreams = scenario.stochastic && calibration ? new ComponentStreams(seed, "vacancyRate") : null;
   }
 
   /** Seeds the streams of a run (and, with a calibration, draws the run's rates). */
   startRun(run: number): void {
-    if (!this.scenario.stochastic) return;
+    const streams = this.vacancyStreams;
+    if (streams === null) return;
+    streams.startRun(run);
+    for (let m = 0; m < this.streams.length; m++) this.streams[m] = streams.stream(m);
+    const rates = this.rateStreams;
     const calibration = this.inputs.calibration;
-    for (let m = 0; m < this.streams.length; m++) {
-      this.streams[m] = stream(this.seed, "vacancies", run, m);
-      if (calibration) {
+    if (rates !== null && calibration) {
+      rates.startRun(run);
+      for (let m = 0; m < this.streams.length; m++) {
         const belief = calibration.vacancies[m]!;
-        this.samplers[m] = poissonSampler(gamma(belief.shape, belief.rate, stream(this.seed, "vacancyRate", run, m)));
+        this.samplers[m] = poissonSampler(gamma(belief.shape, belief.rate, rates.stream(m)));
       }
     }
   }
@@ -54,6 +62,10 @@ export class VacancyDraws {
     const n = this.streams.length;
     if (!this.scenario.stochastic) out.set(this.expected);
     else if (this.inputs.calibration) for (let m = 0; m < n; m++) out[m] = samplePoisson(this.samplers[m]!, this.streams[m]!());
-    else for (let m = 0; m < n; m++) out[m] = sampleTable(this.tables[m]!, this.streams[m]!());
+    else {
+      const tables = this.tables;
+      const streams = this.streams;
+      for (let m = 0; m < n; m++) out[m] = tables.sample(m, streams[m]!());
+    }
   }
 }
