@@ -47,13 +47,15 @@ export function apportionInto(total: number, weights: Float64Array, n: number, o
     return out;
   }
   if (remainders.length < n) remainders = new Float64Array(n);
+  const rems = remainders;
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const quota = (total * weights[i]!) / sum;
+    const w = weights[i]!;
+    const quota = (total * w) / sum;
     const f = Math.floor(quota);
     out[i] = f;
     // Weight 0 never gets a seat; -1 ranks below every real remainder (which are ≥ 0).
-    remainders[i] = weights[i]! > 0 ? quota - f : -1;
+    rems[i] = w > 0 ? quota - f : -1;
     given += f;
   }
   // At most n - 1 seats are left; pick them one by one (n is 8 here, so a scan beats a sort).
@@ -62,17 +64,17 @@ export function apportionInto(total: number, weights: Float64Array, n: number, o
     let bestRem = -1;
     let bestWeight = -1;
     for (let i = 0; i < n; i++) {
-      const rem = remainders[i]!;
-      if (rem < 0) continue;
+      const rem = rems[i]!;
+      if (rem < bestRem || rem < 0) continue;
       const w = weights[i]!;
-      if (rem > bestRem || (rem === bestRem && w > bestWeight)) {
+      if (rem > bestRem || w > bestWeight) {
         best = i;
         bestRem = rem;
         bestWeight = w;
       }
     }
     out[best]! += 1;
-    remainders[best] = -1; // one extra seat each at most
+    rems[best] = -1; // one extra seat each at most
   }
   return out;
 }
@@ -95,24 +97,51 @@ export function apportionBounded(
   scratch: {weights: Float64Array; share: Int32Array} = {weights: new Float64Array(weights.length), share: new Int32Array(weights.length)}
 ): number {
   const n = weights.length;
-  out.fill(0, 0, n);
+  const w = new Float64Array(n);
+  const b = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    w[i] = weights[i]!;
+    b[i] = bounds[i]!;
+  }
+  return apportionBoundedInto(total, w, b, n, out, scratch.weights, scratch.share);
+}
+
+/**
+ * `apportionBounded` for the engine's inner loop: typed arrays only (so its calls stay monomorphic), integer
+ * bounds, and the scratch arrays `roundWeights` and `share` (length ≥ n) passed in. Fills out[0..n).
+ *
+ * @example
+ * apportionBoundedInto(10, Float64Array.of(1, 1), Int32Array.of(3, 100), 2, out, new Float64Array(2), new Int32Array(2)); // 0; out = [3, 7]
+ */
+export function apportionBoundedInto(
+  total: number,
+  weights: Float64Array,
+  bounds: Int32Array,
+  n: number,
+  out: Int32Array,
+  roundWeights: Float64Array,
+  share: Int32Array
+): number {
+  for (let i = 0; i < n; i++) out[i] = 0;
   let left = total;
   let first = true;
   while (left > 0) {
     let room = 0;
     for (let i = 0; i < n; i++) {
       const headroom = bounds[i]! - out[i]!;
+      const w = weights[i]!;
       // First round: the given weights; later rounds: the room each entry has left.
       // Entries with weight 0 never receive anything.
-      scratch.weights[i] = headroom > 0 && weights[i]! > 0 ? (first ? weights[i]! : headroom) : 0;
-      if (scratch.weights[i]! > 0) room += headroom;
+      const x = headroom > 0 && w > 0 ? (first ? w : headroom) : 0;
+      roundWeights[i] = x;
+      if (x > 0) room += headroom;
     }
     if (room === 0) break;
     const now = Math.min(left, room);
-    apportionInto(now, scratch.weights, n, scratch.share);
+    apportionInto(now, roundWeights, n, share);
     let placed = 0;
     for (let i = 0; i < n; i++) {
-      const take = Math.min(scratch.share[i]!, bounds[i]! - out[i]!);
+      const take = Math.min(share[i]!, bounds[i]! - out[i]!);
       out[i]! += take;
       placed += take;
     }

@@ -29,13 +29,13 @@ export function attributePool(
   if (housedTotal > backlog + fresh) throw new Error(`cannot house ${housedTotal} from a pool of ${backlog + fresh}`);
   const fromBacklog = Math.min(housedTotal, backlog);
   // Everyone in a group housed (the usual case) needs no apportionment.
-  if (fromBacklog === backlog) housed.set(waiting);
+  if (fromBacklog === backlog) for (let m = 0; m < n; m++) housed[m] = waiting[m]!;
   else {
     for (let m = 0; m < n; m++) weights[m] = waiting[m]!;
     apportionInto(fromBacklog, weights, n, housed);
   }
   const fromNew = housedTotal - fromBacklog;
-  if (fromNew === fresh) scratch.set(newcomers);
+  if (fromNew === fresh) for (let m = 0; m < n; m++) scratch[m] = newcomers[m]!;
   else {
     for (let m = 0; m < n; m++) weights[m] = newcomers[m]!;
     apportionInto(fromNew, weights, n, scratch);

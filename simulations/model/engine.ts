@@ -115,6 +115,8 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   const vacancyDraws = new VacancyDraws(inputs, scenario, seed);
   const inflowDraws = new InflowDraws(inputs, scenario, seed);
   const initial = splitInitialBacklog(inputs);
+  const initialHome = initial.home;
+  const initialPool = initial.pool;
 
   const size = runs * Y * C;
   const fits = buffers !== undefined && buffers.vacancies.length >= size;
@@ -126,6 +128,8 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
     placedByOrigin: view("placedByOrigin"),
     backlog: view("backlog")
   };
+
+  const outV = out.vacancies, outD = out.inflow, outP = out.placed, outO = out.placedByOrigin, outB = out.backlog;
 
   // Per-year buffers, reused across runs: no allocation in the loop.
   const V = new Int32Array(M);
@@ -147,13 +151,16 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
     const run = firstRun + i;
     vacancyDraws.startRun(run);
     inflowDraws.startRun(run);
-    waitingHome.set(initial.home);
-    waitingPool.set(initial.pool);
+    for (let m = 0; m < M; m++) {
+      waitingHome[m] = initialHome[m]!;
+      waitingPool[m] = initialPool[m]!;
+    }
 
     for (let t = 0; t < Y; t++) {
       // 1. Vacancies and the capacity they give.
       vacancyDraws.draw(V);
-      for (let m = 0; m < M; m++) cap[m] = capacity(V[m]!, capShare);
+      if (capShare === null) for (let m = 0; m < M; m++) cap[m] = V[m]!;
+      else for (let m = 0; m < M; m++) cap[m] = capacity(V[m]!, capShare);
       // 2. Inflow by origin, split into returners (instroom = uitstroom) and the regional pool.
       inflowDraws.draw(t, returners, newcomers);
       for (let m = 0; m < M; m++) inflow[m] = returners[m]! + newcomers[m]!;
@@ -164,13 +171,12 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
       const tt = targets[t]!;
       let left = spreadPool(pool, tt, placedHome, cap, placedPool, scratch);
       if (spill && left > 0) left = spillOver(left, cap, placedSpill, weightScratch);
-      else placedSpill.fill(0);
+      else for (let m = 0; m < M; m++) placedSpill[m] = 0;
       // 4. Who of the pool was housed, by origin; the rest waits.
       attributePool(pool - left, waitingPool, newcomers, housedPool, attributeScratch, weightScratch);
 
       // 5. Outputs.
       const base = (i * Y + t) * C;
-      const outV = out.vacancies, outD = out.inflow, outP = out.placed, outO = out.placedByOrigin, outB = out.backlog;
       let sV = 0, sD = 0, sP = 0, sO = 0, sB = 0;
       for (let m = 0; m < M; m++) {
         const p = placedHome[m]! + placedPool[m]! + placedSpill[m]!;

@@ -1,9 +1,9 @@
 // Who cannot return to their municipality of origin joins a regional pool, housed where the targets say.
-import {apportionBounded} from "./apportion.ts";
+import {apportionBoundedInto} from "./apportion.ts";
 
 /** Reusable buffers for `spreadPool`, sized to the number of municipalities. */
 export function spreadScratch(n: number) {
-  return {room: new Int32Array(n), bound: new Int32Array(n), weights: new Float64Array(n), share: new Int32Array(n)};
+  return {room: new Float64Array(n), bound: new Int32Array(n), weights: new Float64Array(n), share: new Int32Array(n)};
 }
 
 /**
@@ -25,12 +25,14 @@ export function spreadPool(
   scratch = spreadScratch(targets.length)
 ): number {
   const n = targets.length;
+  const rooms = scratch.room;
+  const bounds = scratch.bound;
   for (let m = 0; m < n; m++) {
     const room = Math.max(0, targets[m]! - alreadyPlaced[m]!);
-    scratch.room[m] = room;
-    scratch.bound[m] = Math.min(room, capacityLeft[m]!);
+    rooms[m] = room;
+    bounds[m] = Math.min(room, capacityLeft[m]!);
   }
-  const left = apportionBounded(pool, scratch.room, scratch.bound, placed, scratch);
+  const left = apportionBoundedInto(pool, rooms, bounds, n, placed, scratch.weights, scratch.share);
   for (let m = 0; m < n; m++) capacityLeft[m]! -= placed[m]!;
   return left;
 }
