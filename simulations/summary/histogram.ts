@@ -25,12 +25,13 @@ export interface RatioHistogram {
   pN: number;
   dLo: number;
   dN: number;
-  counts: Float64Array;
+  /** Integer counts (Int32Array: half the memory of doubles, and a million runs are far from 2^31). */
+  counts: Int32Array;
   n: number;
 }
 
 export function ratioHistogram(): RatioHistogram {
-  return {pLo: 0, pN: 0, dLo: 0, dN: 0, counts: new Float64Array(0), n: 0};
+  return {pLo: 0, pN: 0, dLo: 0, dN: 0, counts: new Int32Array(0), n: 0};
 }
 
 function ensureRatio(h: RatioHistogram, pMin: number, pMax: number, dMin: number, dMax: number): void {
@@ -40,10 +41,8 @@ function ensureRatio(h: RatioHistogram, pMin: number, pMax: number, dMin: number
   const dLo = empty ? dMin : Math.min(dMin, h.dLo);
   const pN = (empty ? pMax : Math.max(pMax, h.pLo + h.pN - 1)) - pLo + 1;
   const dN = (empty ? dMax : Math.max(dMax, h.dLo + h.dN - 1)) - dLo + 1;
-  const counts = new Float64Array(pN * dN);
-  for (let d = 0; d < h.dN; d++) {
-    for (let p = 0; p < h.pN; p++) counts[(d + h.dLo - dLo) * pN + (p + h.pLo - pLo)] = h.counts[d * h.pN + p]!;
-  }
+  const counts = new Int32Array(pN * dN);
+  for (let d = 0; d < h.dN; d++) counts.set(h.counts.subarray(d * h.pN, (d + 1) * h.pN), (d + h.dLo - dLo) * pN + (h.pLo - pLo));
   Object.assign(h, {pLo, pN, dLo, dN, counts});
 }
 
@@ -75,8 +74,13 @@ export function addRatiosStrided(h: RatioHistogram, num: ArrayLike<number>, den:
 export function mergeRatio(a: RatioHistogram, b: RatioHistogram): void {
   if (b.n === 0) return;
   ensureRatio(a, b.pLo, b.pLo + b.pN - 1, b.dLo, b.dLo + b.dN - 1);
+  const into = a.counts;
+  const from = b.counts;
+  const pN = b.pN;
   for (let d = 0; d < b.dN; d++) {
-    for (let p = 0; p < b.pN; p++) a.counts[(d + b.dLo - a.dLo) * a.pN + (p + b.pLo - a.pLo)]! += b.counts[d * b.pN + p]!;
+    const at = (d + b.dLo - a.dLo) * a.pN + (b.pLo - a.pLo);
+    const row = d * pN;
+    for (let p = 0; p < pN; p++) into[at + p]! += from[row + p]!;
   }
   a.n += b.n;
 }
@@ -135,8 +139,15 @@ export function addStrided(h: IntHistogram, data: ArrayLike<number>, offset: num
  */
 export function addColumns(hs: readonly IntHistogram[], data: ArrayLike<number>, cells: number, runs: number, shift?: ArrayLike<number>): void {
   if (runs === 0) return;
-  const min = new Float64Array(cells).fill(Infinity);
-  const max = new Float64Array(cells).fill(-Infinity);
+  if (data instanceof Int32Array) addColumnsInt32(hs, data, cells, runs, shift);
+  else addColumnsInt32(hs, Int32Array.from(data), cells, runs, shift);
+}
+
+// Counts into one flat scratch array (one typed array in the inner loop, whatever the cells), then adds each
+// cell's stretch to its histogram.
+function addColumnsInt32(hs: readonly IntHistogram[], data: Int32Array, cells: number, runs: number, shift?: ArrayLike<number>): void {
+  const min = new Int32Array(cells).fill(0x7fffffff);
+  const max = new Int32Array(cells).fill(-0x80000000);
   for (let r = 0, j = 0; r < runs; r++) {
     for (let c = 0; c < cells; c++, j++) {
       const v = data[j]!;
@@ -144,25 +155,45 @@ export function addColumns(hs: readonly IntHistogram[], data: ArrayLike<number>,
       if (v > max[c]!) max[c] = v;
     }
   }
-  const counts: Float64Array[] = [];
-  const offsets = new Float64Array(cells);
+  // base[c] + value is the value's slot in the flat scratch.
+  const base = new Int32Array(cells);
+  let size = 0;
   for (let c = 0; c < cells; c++) {
-    const d = shift ? shift[c]! : 0;
-    ensure(hs[c]!, min[c]! - d, max[c]! - d);
-    counts.push(hs[c]!.counts);
-    offsets[c] = hs[c]!.lo + d;
-    hs[c]!.n += runs;
+    base[c] = size - min[c]!;
+    size += max[c]! - min[c]! + 1;
   }
+  const flat = new Int32Array(size);
   for (let r = 0, j = 0; r < runs; r++) {
-    for (let c = 0; c < cells; c++, j++) counts[c]![data[j]! - offsets[c]!]! += 1;
+    for (let c = 0; c < cells; c++, j++) flat[base[c]! + data[j]!]! += 1;
+  }
+  for (let c = 0; c < cells; c++) {
+    const h = hs[c]!;
+    const d = shift ? shift[c]! : 0;
+    const lo = min[c]!;
+    const hi = max[c]!;
+    ensure(h, lo - d, hi - d);
+    const counts = h.counts;
+    const off = lo - d - h.lo;
+    const from = base[c]! + lo;
+    for (let i = 0; i <= hi - lo; i++) counts[off + i]! += flat[from + i]!;
+    h.n += runs;
   }
 }
 
 /** Like `addColumns`, for ratios num / den counted as pairs (see RatioHistogram). */
 export function addRatioColumns(hs: readonly RatioHistogram[], num: ArrayLike<number>, den: ArrayLike<number>, cells: number, runs: number): void {
   if (runs === 0) return;
-  const range = new Float64Array(4 * cells);
-  for (let c = 0; c < cells; c++) range.set([Infinity, -Infinity, Infinity, -Infinity], 4 * c);
+  addRatioColumnsInt32(hs, num instanceof Int32Array ? num : Int32Array.from(num), den instanceof Int32Array ? den : Int32Array.from(den), cells, runs);
+}
+
+function addRatioColumnsInt32(hs: readonly RatioHistogram[], num: Int32Array, den: Int32Array, cells: number, runs: number): void {
+  const range = new Int32Array(4 * cells);
+  for (let c = 0; c < cells; c++) {
+    range[4 * c] = 0x7fffffff;
+    range[4 * c + 1] = -0x80000000;
+    range[4 * c + 2] = 0x7fffffff;
+    range[4 * c + 3] = -0x80000000;
+  }
   for (let r = 0, j = 0; r < runs; r++) {
     for (let c = 0, k = 0; c < cells; c++, j++, k += 4) {
       const p = num[j]!;
@@ -173,15 +204,20 @@ export function addRatioColumns(hs: readonly RatioHistogram[], num: ArrayLike<nu
       if (d > range[k + 3]!) range[k + 3] = d;
     }
   }
+  // counts[c][den * pN[c] + num + off[c]] is the pair's slot.
+  const counts: Int32Array[] = [];
+  const pN = new Int32Array(cells);
+  const off = new Int32Array(cells);
   for (let c = 0; c < cells; c++) {
-    ensureRatio(hs[c]!, range[4 * c]!, range[4 * c + 1]!, range[4 * c + 2]!, range[4 * c + 3]!);
-    hs[c]!.n += runs;
+    const h = hs[c]!;
+    ensureRatio(h, range[4 * c]!, range[4 * c + 1]!, range[4 * c + 2]!, range[4 * c + 3]!);
+    h.n += runs;
+    counts.push(h.counts);
+    pN[c] = h.pN;
+    off[c] = -h.dLo * h.pN - h.pLo;
   }
   for (let r = 0, j = 0; r < runs; r++) {
-    for (let c = 0; c < cells; c++, j++) {
-      const h = hs[c]!;
-      h.counts[(den[j]! - h.dLo) * h.pN + (num[j]! - h.pLo)]! += 1;
-    }
+    for (let c = 0; c < cells; c++, j++) counts[c]![den[j]! * pN[c]! + num[j]! + off[c]!]! += 1;
   }
 }
 
@@ -244,35 +280,41 @@ function mergeSorted(lists: {values: Float64Array; counts: Float64Array}[]): {va
 export function sortedCounts(h: Histogram): {values: Float64Array; counts: Float64Array} {
   if ("parts" in h) return mergeSorted(h.parts.map(sortedCounts));
   if ("pN" in h) {
-    // Sort the ratios of all occurring pairs, merge equal ones (1/10 and 2/20 are the same double), then add each
-    // pair's count to its value by binary search: a typed-array sort instead of a Map of tens of thousands of keys.
+    // The ratios of all occurring pairs (one pass over the grid), sorted; equal ones merged (1/10 and 2/20 are the
+    // same double); then each pair's count added to its value by binary search: a typed-array sort instead of a
+    // Map of tens of thousands of keys.
+    const grid = h.counts;
+    const pN = h.pN;
+    const cap = Math.min(grid.length, h.n);
+    let ratios = new Float64Array(cap);
+    let weights = new Float64Array(cap);
     let k = 0;
-    for (let i = 0; i < h.counts.length; i++) if (h.counts[i]! > 0) k++;
-    const all = new Float64Array(k);
-    for (let d = 0, j = 0; d < h.dN; d++) {
+    for (let d = 0, at = 0; d < h.dN; d++) {
       const den = h.dLo + d;
-      for (let p = 0; p < h.pN; p++) if (h.counts[d * h.pN + p]! > 0) all[j++] = den > 0 ? (h.pLo + p) / den : 0;
+      for (let p = 0; p < pN; p++, at++) {
+        const c = grid[at]!;
+        if (c === 0) continue;
+        ratios[k] = den > 0 ? (h.pLo + p) / den : 0;
+        weights[k++] = c;
+      }
     }
-    all.sort();
+    ratios = ratios.subarray(0, k);
+    weights = weights.subarray(0, k);
+    const all = ratios.slice().sort();
     let distinct = 0;
     for (let i = 0; i < k; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
     const values = all.slice(0, distinct);
     const counts = new Float64Array(distinct);
-    for (let d = 0; d < h.dN; d++) {
-      const den = h.dLo + d;
-      for (let p = 0; p < h.pN; p++) {
-        const c = h.counts[d * h.pN + p]!;
-        if (c === 0) continue;
-        const v = den > 0 ? (h.pLo + p) / den : 0;
-        let lo = 0;
-        let hi = distinct - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (values[mid]! < v) lo = mid + 1;
-          else hi = mid;
-        }
-        counts[lo]! += c;
+    for (let i = 0; i < k; i++) {
+      const v = ratios[i]!;
+      let lo = 0;
+      let hi = distinct - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (values[mid]! < v) lo = mid + 1;
+        else hi = mid;
       }
+      counts[lo]! += weights[i]!;
     }
     return {values, counts};
   }
