@@ -56,3 +56,23 @@ test("a higher inflow prognosis re-runs the engine and raises the backlog in the
   expect(backlogAfter).toBeGreaterThan(backlogBefore);
   expect(watched.errors).toEqual([]);
 });
+
+test("the 'choose two scenarios' warning goes away once two scenarios are chosen again", async () => {
+  const own = await watchPage(browser);
+  try {
+    await openPage(own, baseUrl, "/vergelijken");
+    const page = own.page;
+    const warning = page.locator(".fs-warn", {hasText: "Kies minstens twee scenario's"});
+    const files = page.locator("form", {hasText: "Scenariobestanden"});
+    await files.getByLabel("Direct fair share").uncheck();
+    await settle(page);
+    await expect.poll(() => warning.count(), {timeout: 10_000}).toBe(1);
+    await files.getByLabel("Sleutel: inwoners").check();
+    await settle(page);
+    expect(await warning.count(), "warning above a finished comparison").toBe(0);
+    expect(await page.locator("figure.fs-figure", {hasText: "Verschil met"}).count()).toBe(1);
+    expect(own.errors).toEqual([]);
+  } finally {
+    await own.close();
+  }
+});
