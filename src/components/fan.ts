@@ -59,7 +59,33 @@ export function percentDigits(lo: number, hi: number): number {
 }
 
 /**
- * A fan chart of quantile bands over the years.
+ * Whole-number ticks for a count axis between `lo` and `hi`, about `count` of them, with a step of 1, 2 or 5 × 10^k
+ * and never less than 1: a count axis never shows half-steps (which a whole-number format would print twice).
+ *
+ * @example
+ * integerTicks(-2, 1); // [-2, -1, 0, 1]
+ * integerTicks(200, 240); // [200, 210, 220, 230, 240]
+ */
+export function integerTicks(lo: number, hi: number, count = 5): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  if (hi < lo) [lo, hi] = [hi, lo];
+  const step = integerStep(lo, hi, count);
+  const ticks: number[] = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) ticks.push(Math.round(t));
+  return ticks;
+}
+
+/** The tick step integerTicks uses: 1, 2 or 5 × 10^k nearest to (hi − lo) / count, at least 1. */
+function integerStep(lo: number, hi: number, count: number): number {
+  const raw = Math.max(Math.abs(hi - lo) / count, 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  return power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
+}
+
+/**
+ * A fan chart of quantile bands over the years. Yearly values are drawn as straight segments between dots (one dot
+ * per year, for the median and the target), the bands likewise: no smoothing suggests values between the years.
  *
  * @example
  * fanChart([{year: 2025, p5: 200, p25: 215, p50: 224, p75: 232, p95: 245}], {yLabel: "plaatsingen per jaar"});
@@ -99,9 +125,9 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
   }
   if (options.zero) marks.push(Plot.ruleY([0], {stroke: palette.muted}));
   marks.push(
-    Plot.areaY(data, {x: "year", y1: "p5", y2: "p95", fill, fillOpacity: 0.18, curve: "monotone-x"}),
-    Plot.areaY(data, {x: "year", y1: "p25", y2: "p75", fill, fillOpacity: 0.38, curve: "monotone-x"}),
-    Plot.lineY(data, {x: "year", y: "p50", stroke: fill, strokeWidth: 2, curve: "monotone-x"}),
+    Plot.areaY(data, {x: "year", y1: "p5", y2: "p95", fill, fillOpacity: 0.18, curve: "linear"}),
+    Plot.areaY(data, {x: "year", y1: "p25", y2: "p75", fill, fillOpacity: 0.38, curve: "linear"}),
+    Plot.lineY(data, {x: "year", y: "p50", stroke: fill, strokeWidth: 2, curve: "linear"}),
     Plot.dot(data, {x: "year", y: "p50", fill, r: 2.5})
   );
   if (options.target && options.target.length > 0) {
@@ -112,7 +138,7 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
         stroke: palette.target,
         strokeWidth: 1.5,
         strokeDasharray: "6,4",
-        curve: "step"
+        curve: "linear"
       }),
       Plot.dot(options.target as YearValue[], {x: "year", y: "value", stroke: palette.target, symbol: "diamond", r: 3})
     );
@@ -137,15 +163,32 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
   const yDomain = options.yDomain ? [...options.yDomain] : undefined;
   // Framework's `width` is 0 for a moment before layout; a chart is never narrower than this.
   const width = Math.max(MIN_WIDTH, options.width ?? 640);
-  // Narrow charts get fewer year ticks, so the labels do not run into each other.
-  const xTicks = width < 360 && years.length > 3 ? [years[0]!, years[Math.floor(years.length / 2)]!, years[years.length - 1]!] : years;
+  // Every year has a tick; narrow charts (small multiples) label only the first and the last year, so the labels do
+  // not run into each other and the span reads at a glance.
+  const sparse = width < 360 && years.length > 3;
+  const yearLabel = (d: number): string =>
+    !sparse || d === years[0] || d === years[years.length - 1] ? tickFormat.year(d) : "";
   const values = points.flatMap((p) => [p.p5, p.p95]).concat((options.target ?? []).map((t) => t.value));
   const lo = yDomain ? yDomain[0]! : Math.min(...values, ...(options.range ?? []));
   const hi = yDomain ? yDomain[1]! : Math.max(...values, ...(options.range ?? []));
   const digits = percentDigits(lo, hi);
+  // Counts get whole-number ticks only (the axis includes zero unless fitted or fixed).
+  const countZero = !yDomain && !percent && !options.zero && options.baseline !== "fit";
+  // Without a fixed domain the axis is rounded out to whole steps here (instead of Plot's `nice`, whose step could
+  // differ from these ticks).
+  const height = options.height ?? 280;
+  const tickCount = Math.max(3, Math.round(height / 50));
+  let countDomain: [number, number] | undefined;
+  if (!percent && !yDomain) {
+    const a = countZero ? Math.min(0, lo) : lo;
+    const b = countZero ? Math.max(0, hi) : hi;
+    const step = integerStep(a, b, tickCount);
+    countDomain = [Math.floor(a / step) * step, Math.max(Math.ceil(b / step) * step, Math.floor(a / step) * step + step)];
+  }
+  const yTicks = percent ? undefined : integerTicks(...(countDomain ?? [lo, hi]), tickCount);
   return Plot.plot({
     width,
-    height: options.height ?? 280,
+    height,
     marginLeft: percent ? 48 : 52,
     marginRight: 16,
     ariaLabel: options.ariaLabel,
@@ -153,18 +196,19 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
     facet: faceted ? {data, x: "series"} : undefined,
     x: {
       label: "jaar",
-      tickFormat: tickFormat.year,
-      ticks: xTicks,
+      tickFormat: yearLabel,
+      ticks: years,
       domain: [years[0]! - 0.4, years[years.length - 1]! + 0.4],
       labelAnchor: "right"
     },
     y: {
       label: options.yLabel,
       grid: true,
-      nice: true,
-      zero: !yDomain && !percent && !options.zero && options.baseline !== "fit",
+      nice: percent,
+      zero: percent ? false : countZero,
+      ...(yTicks ? {ticks: yTicks} : {}),
       tickFormat: percent ? (d: number) => formatPercent(d, digits) : tickFormat.count,
-      ...(yDomain ? {domain: yDomain} : {})
+      ...(yDomain ? {domain: yDomain} : countDomain ? {domain: countDomain} : {})
     },
     marks
   });

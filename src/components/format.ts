@@ -10,12 +10,24 @@ const percentFormats = new Map<number, Intl.NumberFormat>();
  * @example
  * formatNumber(2390.4); // "2.390"
  * formatNumber(12.25, 1); // "12,3"
+ * formatNumber(-3); // "−3"
  */
 export function formatNumber(value: number, digits = 0): string {
   if (!Number.isFinite(value)) return "–";
-  if (digits === 0) return integer.format(value);
-  if (digits === 1) return oneDecimal.format(value);
-  return new Intl.NumberFormat("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits}).format(value);
+  const text =
+    digits === 0
+      ? integer.format(value)
+      : digits === 1
+        ? oneDecimal.format(value)
+        : new Intl.NumberFormat("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits}).format(value);
+  // A real minus sign (U+2212), as in formatSigned and the axes: "−3", never the hyphen "-3".
+  return minus(text);
+}
+
+/** Swaps the hyphen Intl puts before negative numbers for a real minus sign; a rounded "-0" reads "0". */
+function minus(text: string): string {
+  const signed = text.replace("-", "−");
+  return /^−0([,%]0*)?%?$/.test(signed) ? signed.slice(1) : signed;
 }
 
 /**
@@ -36,7 +48,7 @@ export function formatPercent(value: number, digits = 1): string {
     });
     percentFormats.set(digits, format);
   }
-  return format.format(value);
+  return minus(format.format(value));
 }
 
 /**

@@ -2,7 +2,7 @@
 import {expect, test} from "vitest";
 import {formatNumber, formatPercent, formatProbability, formatSigned} from "../../src/components/format.ts";
 import {formatCell} from "../../src/components/table.ts";
-import {percentDigits} from "../../src/components/fan.ts";
+import {integerTicks, percentDigits} from "../../src/components/fan.ts";
 
 test("counts and shares in nl-NL notation", () => {
   expect(formatNumber(2390.4)).toBe("2.390");
@@ -30,4 +30,22 @@ test("probabilities never round a rare event to a false 0% or 100%", () => {
 test("a narrow percentage axis gets a decimal so its ticks differ", () => {
   expect(percentDigits(0.085, 0.105)).toBe(1);
   expect(percentDigits(0, 0.2)).toBe(0);
+});
+
+test("negative numbers carry a real minus sign, and a rounded −0 reads 0", () => {
+  expect(formatNumber(-3)).toBe("−3");
+  expect(formatNumber(-1234.5, 1)).toBe("−1.234,5");
+  expect(formatNumber(-0.2)).toBe("0");
+  expect(formatPercent(-0.05)).toBe("−5,0%");
+});
+
+test("a count axis has whole-number ticks only, each once", () => {
+  const ticks = integerTicks(-2.3, 1.2, 5);
+  expect(ticks).toEqual([-2, -1, 0, 1]);
+  expect(integerTicks(200, 240, 5)).toEqual([200, 210, 220, 230, 240]);
+  for (const [lo, hi] of [[0, 3], [-1.5, 1.5], [0, 8], [0, 1150]] as const) {
+    const t = integerTicks(lo, hi, 6);
+    expect(t.every(Number.isInteger)).toBe(true);
+    expect(new Set(t.map((d) => formatNumber(d))).size).toBe(t.length);
+  }
 });
