@@ -1,6 +1,6 @@
 // Runs a simulation in chunks of runs and keeps only the summaries: memory is bounded by the chunk size, not by
 // the number of runs. Browser-safe; the worker pool runs the same function on each worker's share of the runs.
-import {resultBuffers, simulateInto} from "../model/engine.ts";
+import {resultBuffers, simulateInto, type ResultBuffers} from "../model/engine.ts";
 import type {ModelInputs} from "../model/inputs.ts";
 import type {Scenario} from "../scenario/schema.ts";
 import {addPaired, addResult, emptyPairedSummary, emptySummary, mergeSummary, type Summary} from "../summary/accumulator.ts";
@@ -40,16 +40,51 @@ export const DEFAULT_CHUNK = 10_000;
  * summaryRows(a);
  */
 export function simulateSummaries(job: SummaryJob, onProgress?: (runsDone: number) => void): JobSummaries {
+  return addSummaries(job, undefined, onProgress);
+}
+
+// Result buffers of finished jobs, held weakly: the next job (a worker's next range, the next chunked call) reuses
+// them instead of faulting in fresh pages, and the garbage collector may still take them when memory is needed.
+// Safe because a job's results never leave it: only the summaries (copied counts) are returned.
+let spare: WeakRef<ResultBuffers>[] = [];
+
+function takeBuffers(runs: number, inputs: ModelInputs): ResultBuffers {
+  const size = runs * inputs.years.length * (inputs.municipalities.length + 1);
+  for (let i = 0; i < spare.length; i++) {
+    const b = spare[i]!.deref();
+    if (b !== undefined && b.vacancies.length >= size) {
+      spare.splice(i, 1);
+      return b;
+    }
+  }
+  return resultBuffers(runs, inputs);
+}
+
+function giveBack(...buffers: (ResultBuffers | undefined)[]): void {
+  spare = spare.filter((r) => r.deref() !== undefined);
+  for (const b of buffers) if (b) spare.push(new WeakRef(b));
+  if (spare.length > 2) spare = spare.slice(-2);
+}
+
+/**
+ * `simulateSummaries`, adding to the summaries `into` (of earlier runs of the same job, e.g. a worker's earlier
+ * ranges) instead of starting empty; returns them. Counts are integers, so this is the same as merging.
+ *
+ * @example
+ * let s = addSummaries({a, runs: 10_000, seed: 1});
+ * s = addSummaries({a, runs: 10_000, seed: 1, firstRun: 10_000}, s);
+ */
+export function addSummaries(job: SummaryJob, into?: JobSummaries, onProgress?: (runsDone: number) => void): JobSummaries {
   const chunk = job.chunkSize ?? DEFAULT_CHUNK;
   if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`chunkSize must be a positive integer, got ${chunk}`);
   if (!Number.isInteger(job.runs) || job.runs < 1) throw new Error(`runs must be a positive integer, got ${job.runs}`);
   const first = job.firstRun ?? 0;
-  let a: Summary | undefined;
-  let b: Summary | undefined;
-  let paired: Summary | undefined;
+  let a: Summary | undefined = into?.a;
+  let b: Summary | undefined = into?.b;
+  let paired: Summary | undefined = into?.paired;
   const size = Math.min(chunk, job.runs);
-  const bufA = resultBuffers(size, job.a.inputs);
-  const bufB = job.b ? resultBuffers(size, job.b.inputs) : undefined;
+  const bufA = takeBuffers(size, job.a.inputs);
+  const bufB = job.b ? takeBuffers(size, job.b.inputs) : undefined;
   for (let done = 0; done < job.runs; done += chunk) {
     const options = {runs: Math.min(chunk, job.runs - done), seed: job.seed, firstRun: first + done};
     const ra = simulateInto(job.a.inputs, job.a.scenario, options, bufA);
@@ -64,6 +99,7 @@ export function simulateSummaries(job: SummaryJob, onProgress?: (runsDone: numbe
     }
     onProgress?.(done + options.runs);
   }
+  giveBack(bufA, bufB);
   return {a: a!, b, paired};
 }
 

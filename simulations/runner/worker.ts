@@ -1,7 +1,7 @@
-// A pool worker: simulates the run ranges it is given and sends back the merged summaries once, at the end.
+// A pool worker: simulates the run ranges it is given, adding them to its summaries, and sends those back once.
 // Merging is exact (integer counts), so which worker ran which range does not change any number.
 import {parentPort, workerData} from "node:worker_threads";
-import {mergeJobSummaries, simulateSummaries, type JobSummaries, type Prepared} from "./chunked.ts";
+import {addSummaries, type JobSummaries, type Prepared} from "./chunked.ts";
 
 export interface WorkerData {
   readonly a: Prepared;
@@ -27,11 +27,11 @@ port.on("message", (request: WorkerRequest) => {
       return;
     }
     let reported = 0;
-    const part = simulateSummaries({a: data.a, b: data.b, runs: request.runs, seed: data.seed, firstRun: request.firstRun, chunkSize: data.chunkSize}, (done) => {
+    // Each range adds to this worker's summaries (integer counts: the same as merging per range, without the copies).
+    merged = addSummaries({a: data.a, b: data.b, runs: request.runs, seed: data.seed, firstRun: request.firstRun, chunkSize: data.chunkSize}, merged ?? undefined, (done) => {
       port.postMessage({type: "progress", runs: done - reported} satisfies WorkerReply);
       reported = done;
     });
-    merged = merged ? mergeJobSummaries([merged, part]) : part;
     port.postMessage({type: "idle"} satisfies WorkerReply);
   } catch (e) {
     port.postMessage({type: "error", message: (e as Error).stack ?? String(e)} satisfies WorkerReply);
