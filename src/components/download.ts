@@ -6,6 +6,18 @@ import type {SheetData} from "write-excel-file/browser";
 /** A cell of a downloadable table. Numbers stay numbers in Excel. */
 export type DownloadCell = string | number | null;
 
+/** How a number column is meant: a count, a number with a decimal, a share (0.095 = 9,5%), a probability, a signed difference. */
+export type NumberFormat = "count" | "decimal" | "percent" | "probability" | "signed";
+
+/** Excel number formats per column format (Excel shows them with the reader's own separators: 9,5% in Dutch Excel). */
+const EXCEL_FORMATS: Readonly<Record<NumberFormat, string>> = {
+  count: "#,##0",
+  decimal: "#,##0.0",
+  percent: "0.0%",
+  probability: "0%",
+  signed: "+#,##0;-#,##0;0"
+};
+
 /** What a download holds: a header row and data rows, or the exact CSV text a producer (the engine) made. */
 export interface DownloadTable {
   /** File name without extension; letters, digits, "-" and "_" (others become "-"). */
@@ -16,6 +28,13 @@ export interface DownloadTable {
   readonly rows: readonly (readonly DownloadCell[])[];
   /** Exact CSV text, used instead of formatting `rows` (so a page's CSV equals the command line's, byte for byte). */
   readonly csv?: string;
+  /**
+   * A table for people rather than programs: the CSV is written for Dutch Excel (";" between fields, decimal comma,
+   * UTF-8 with a byte order mark, CRLF line ends). Without it the CSV is RFC 4180 with a decimal point.
+   */
+  readonly dutch?: boolean;
+  /** Per column, how its numbers are meant (Excel number format; percentages in the Dutch CSV). */
+  readonly formats?: readonly (NumberFormat | undefined)[];
 }
 
 /**
@@ -36,8 +55,36 @@ export function fileName(name: string): string {
  */
 export function tableToCsv(table: DownloadTable): string {
   if (table.csv !== undefined) return table.csv;
+  if (table.dutch) return dutchCsv(table);
   const rows = table.rows.map((row) => row.map((cell) => (cell === null ? "" : String(cell))));
   return csvFormatRows([[...table.header], ...rows]) + "\n";
+}
+
+/** Rounds away floating-point noise (0.1 + 0.2) without losing a real digit. */
+const clean = (value: number): number => Number(value.toPrecision(12));
+
+/**
+ * The CSV a Dutch Excel opens with a double click: ";" between fields, a decimal comma, no thousands separator,
+ * shares as percentages ("9,5%"), a UTF-8 byte order mark (so "ë" and "−" survive) and CRLF line ends.
+ *
+ * @example
+ * dutchCsv({name: "x", header: ["gemeente", "aandeel"], rows: [["Baarn", 0.095]], formats: [undefined, "percent"]});
+ * // "\uFEFFgemeente;aandeel\r\nBaarn;9,5%\r\n"
+ */
+export function dutchCsv(table: DownloadTable): string {
+  const field = (text: string): string => (/[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const number = (value: number, format: NumberFormat | undefined): string => {
+    const percent = format === "percent" || format === "probability";
+    const text = String(clean(percent ? value * 100 : value)).replace(".", ",");
+    return percent ? `${text}%` : text;
+  };
+  const lines = [
+    table.header.map(field).join(";"),
+    ...table.rows.map((row) =>
+      row.map((cell, i) => (cell === null ? "" : typeof cell === "number" ? number(cell, table.formats?.[i]) : field(cell))).join(";")
+    )
+  ];
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 /**
@@ -50,11 +97,18 @@ export function tableToXlsx(table: DownloadTable): Promise<Blob> {
   const data: SheetData = [
     table.header.map((value) => ({value, fontWeight: "bold" as const})),
     ...table.rows.map((row) =>
-      row.map((cell) => (cell === null ? null : typeof cell === "number" ? {value: cell, type: Number} : {value: cell}))
+      row.map((cell, i) => {
+        if (cell === null) return null;
+        if (typeof cell !== "number") return {value: cell};
+        const format = table.formats?.[i];
+        return format ? {value: cell, type: Number, format: EXCEL_FORMATS[format]} : {value: cell, type: Number};
+      })
     )
   ];
   const sheet = (table.sheet ?? table.name).replace(/[\\/?*[\]:]/g, " ").slice(0, 31);
-  return writeXlsxFile(data, {sheet, stickyRowsCount: 1}).toBlob();
+  // Columns as wide as their header (at least 10 characters), so Dutch headers are readable without dragging.
+  const columns = table.header.map((h) => ({width: Math.min(40, Math.max(10, h.length + 2))}));
+  return writeXlsxFile(data, {sheet, stickyRowsCount: 1, columns}).toBlob();
 }
 
 /** Saves a Blob under a file name through a temporary link (works offline, no server round trip). */
@@ -88,7 +142,16 @@ export function downloadButtons(table: DownloadTable | (() => DownloadTable), la
   csv.type = "button";
   csv.textContent = "CSV";
   csv.dataset.download = "csv";
-  csv.title = "Download als CSV (komma-gescheiden, punt als decimaalteken)";
+  const human = (() => {
+    try {
+      return get().dutch === true;
+    } catch {
+      return false;
+    }
+  })();
+  csv.title = human
+    ? "Download als CSV voor Nederlandse Excel (puntkomma-gescheiden, komma als decimaalteken)"
+    : "Download als CSV (komma-gescheiden, punt als decimaalteken: dezelfde tabel als de opdrachtregel)";
   csv.addEventListener("click", () => {
     const t = get();
     save(new Blob([tableToCsv(t)], {type: "text/csv;charset=utf-8"}), `${fileName(t.name)}.csv`);

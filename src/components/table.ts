@@ -1,5 +1,5 @@
 // Tables in Dutch notation whose download holds the same rows with raw numbers.
-import {downloadButtons, type DownloadCell, type DownloadTable} from "./download.js";
+import {downloadButtons, type DownloadCell, type DownloadTable, type NumberFormat} from "./download.js";
 import {formatNumber, formatPercent, formatProbability, formatSigned} from "./format.js";
 
 /** How a column's values are shown on screen; downloads always hold the raw value. */
@@ -8,7 +8,7 @@ export type ColumnFormat = "text" | "count" | "decimal" | "percent" | "probabili
 export interface TableColumn<T> {
   /** Column header on screen (Dutch). */
   readonly header: string;
-  /** Column header in CSV/Excel; default `header`. */
+  /** A machine name of the column (kept for reference; downloads use the Dutch `header`). */
   readonly key?: string;
   readonly value: (row: T) => string | number | null;
   readonly format?: ColumnFormat;
@@ -26,6 +26,11 @@ export interface TableSpec<T> {
   /** Rows to emphasise (e.g. the region's total). */
   readonly emphasise?: (row: T) => boolean;
   readonly caption?: string;
+  /**
+   * Adds a `status` column to the downloads ("schatting" or "gepubliceerd"), per table or per row, where the table
+   * rests on estimates. On screen the figure's badge says it already.
+   */
+  readonly status?: "schatting" | "gepubliceerd" | ((row: T) => "schatting" | "gepubliceerd");
 }
 
 /**
@@ -55,16 +60,22 @@ export function formatCell(value: string | number | null, format: ColumnFormat =
 }
 
 /**
- * The download behind a table: headers and raw values.
+ * The download behind a table: the Dutch headers, raw values with their number formats (for Excel), a Dutch-Excel
+ * CSV, and a status column where the table rests on estimates.
  *
  * @example
  * tableDownload({name: "t", columns: [{header: "jaar", value: (d) => d}], rows: [2025]});
  */
 export function tableDownload<T>(spec: TableSpec<T>): DownloadTable {
+  const status = spec.status;
+  const statusOf = (row: T): DownloadCell => (status === undefined ? null : typeof status === "function" ? status(row) : status);
+  const formats = spec.columns.map((c): NumberFormat | undefined => (c.format === undefined || c.format === "text" ? undefined : c.format));
   return {
     name: spec.name,
-    header: spec.columns.map((c) => c.key ?? c.header),
-    rows: spec.rows.map((row) => spec.columns.map((c): DownloadCell => c.value(row))),
+    header: [...spec.columns.map((c) => c.header), ...(status !== undefined ? ["status"] : [])],
+    rows: spec.rows.map((row) => [...spec.columns.map((c): DownloadCell => c.value(row)), ...(status !== undefined ? [statusOf(row)] : [])]),
+    formats: [...formats, ...(status !== undefined ? [undefined] : [])],
+    dutch: spec.csv === undefined,
     ...(spec.csv !== undefined ? {csv: spec.csv} : {})
   };
 }
