@@ -1,6 +1,7 @@
 // Scenarios are data: this zod schema is the one definition of what a scenario file may say. The JSON Schema that
 // editors use (scenario.schema.json) is generated from it, never written by hand.
 import {z} from "zod";
+import {FIRST_YEAR, LAST_YEAR} from "../model/inputs.ts";
 
 const year = z.number().int().min(2000).max(2100);
 const count = z.number().int().min(0);
@@ -99,6 +100,16 @@ function checkPeriods(ramp: readonly RampPeriod[], ctx: z.RefinementCtx) {
       }
     });
   });
+  // The engine simulates FIRST_YEAR..LAST_YEAR: a year without a period would otherwise surface only mid-run.
+  const uncovered: number[] = [];
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; ++y) if (!ramp.some((p) => p.from <= y && y <= p.to)) uncovered.push(y);
+  if (uncovered.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["ramp"],
+      message: `no period covers ${uncovered.join(", ")}: the ramp must cover every year ${FIRST_YEAR}-${LAST_YEAR}`
+    });
+  }
 }
 
 /**

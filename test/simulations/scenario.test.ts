@@ -37,6 +37,8 @@ describe("scenario schema", () => {
     expect(errorOf(() => parseScenario({...base, colour: "red"}, "f.json")).message).toContain("f.json: at $.colour: unknown field");
     const overlap = {...base, ramp: [{from: 2025, to: 2027, region: 1}, {from: 2027, to: 2030, region: 2}]};
     expect(errorOf(() => parseScenario(overlap, "f.json")).message).toContain("at $.ramp[1]: period overlaps ramp[0]");
+    const gap = {...base, ramp: [{from: 2025, to: 2026, region: 1}, {from: 2029, to: 2030, region: 2}]};
+    expect(errorOf(() => parseScenario(gap, "f.json")).message).toContain("at $.ramp: no period covers 2027, 2028");
     expect(errorOf(() => parseScenario({...base, key: {inhabitants: 0}}, "f.json")).message).toContain("at $.key: at least one key weight");
     expect(errorOf(() => parseScenario({...base, cap: 1.8}, "f.json")).message).toMatch(/at \$\.cap: .*1/);
   });
