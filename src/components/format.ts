@@ -82,6 +82,18 @@ export function formatProbability(value: number): string {
   return formatPercent(value, 0);
 }
 
+/**
+ * A duration for people: milliseconds below one second, otherwise seconds with a Dutch decimal.
+ *
+ * @example
+ * formatDuration(7546); // "7,5 s"
+ * formatDuration(850); // "850 ms"
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return "–";
+  return ms < 1000 ? `${formatNumber(ms)} ms` : `${formatNumber(ms / 1000, 1)} s`;
+}
+
 /** Plot tick formats in Dutch notation. */
 export const tickFormat = {
   /** Whole numbers: 2.390 */
