@@ -44,12 +44,13 @@ export function backtestCoverageChart(data, {model = "gamma-poisson", width = 64
     color: {domain: Object.keys(colors), range: Object.values(colors), legend: true},
     marks: [
       Plot.ruleY([0.5, 0.9], {stroke: (d) => (d === 0.5 ? palette.second : palette.outcome), strokeDasharray: "4,3"}),
-      // Side by side within each hold-out: the 50% band left, the 90% band right (dx must be a constant).
-      ...[[0.5, -7], [0.9, 7]].flatMap(([nominal, dx]) => {
+      // Side by side within each hold-out: the 50% band left, the 90% band right (dx must be a constant); each label
+      // on the outer side of its own dot, so two equal coverages never print on top of each other ("88%88%").
+      ...[[0.5, -7, "end"], [0.9, 7, "start"]].flatMap(([nominal, dx, textAnchor]) => {
         const own = points.filter((d) => d.nominal === nominal);
         return [
           Plot.dot(own, {x: "holdout", y: "coverage", fill: "band", r: 6, dx}),
-          Plot.text(own, {x: "holdout", y: "coverage", text: (d) => formatPercent(d.coverage, 0), dx, dy: -12, fontSize: 10})
+          Plot.text(own, {x: "holdout", y: "coverage", text: (d) => formatPercent(d.coverage, 0), dx: dx + Math.sign(dx) * 9, textAnchor, fontSize: 10})
         ];
       }),
       Plot.tip(points, Plot.pointer({x: "holdout", y: "coverage", title: (d) => `${d.band}, ${d.holdout}: ${formatPercent(d.coverage, 0)} van ${formatNumber(d.n)} waarden (bedoeld: ${formatPercent(d.nominal, 0)})`}))
