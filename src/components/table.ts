@@ -80,6 +80,8 @@ export function tableDownload<T>(spec: TableSpec<T>): DownloadTable {
   };
 }
 
+let captionCount = 0;
+
 /**
  * An HTML table in Dutch notation with CSV and Excel download buttons underneath.
  *
@@ -93,7 +95,15 @@ export function dataTable<T>(spec: TableSpec<T>): HTMLElement {
   scroller.className = "fs-table-wrap";
   const table = document.createElement("table");
   table.className = "fs-table";
-  if (spec.caption) table.createCaption().textContent = spec.caption;
+  // The caption sits above the scrolling area (not inside the table), so it wraps to the page and never scrolls away.
+  let caption: HTMLElement | undefined;
+  if (spec.caption) {
+    caption = document.createElement("p");
+    caption.className = "fs-table-caption";
+    caption.id = `fs-caption-${++captionCount}`;
+    caption.textContent = spec.caption;
+    table.setAttribute("aria-labelledby", caption.id);
+  }
   const numeric = (c: TableColumn<T>): boolean => c.format !== undefined && c.format !== "text";
   const head = table.createTHead().insertRow();
   for (const column of spec.columns) {
@@ -114,6 +124,11 @@ export function dataTable<T>(spec: TableSpec<T>): HTMLElement {
     }
   }
   scroller.append(table);
+  // A table wider than the page scrolls sideways; the wrapper says so (shadows at the hidden edge, see style.css).
+  scroller.tabIndex = 0;
+  scroller.setAttribute("role", "region");
+  scroller.setAttribute("aria-label", spec.caption ?? "tabel");
+  if (caption) wrap.append(caption);
   wrap.append(scroller, downloadButtons(tableDownload(spec), "Download tabel"));
   return wrap;
 }
