@@ -49,7 +49,7 @@ export default {
           {
             name: "Per gemeente",
             collapsible: true,
-            open: false,
+            open: true,
             pages: municipalityPages.map(({slug, name}) => ({name, path: `/gemeente/${slug}`}))
           }
         ]
