@@ -122,6 +122,20 @@ export function apportionBoundedInto(
   roundWeights: Float64Array,
   share: Int32Array
 ): number {
+  // Enough for every bound: every round-robin of the loop below ends with each entry at its bound (later rounds
+  // divide at most the room left by that room, so nobody is clipped and nothing is left over), so skip to that.
+  // (Not with a negative bound, which the loop below would take from: the engine's bounds never are.)
+  let reachable = 0;
+  let negative = false;
+  for (let i = 0; i < n; i++) {
+    const b = bounds[i]!;
+    if (weights[i]! > 0 && b > 0) reachable += b;
+    else if (b < 0) negative = true;
+  }
+  if (total >= reachable && !negative) {
+    for (let i = 0; i < n; i++) out[i] = weights[i]! > 0 && bounds[i]! > 0 ? bounds[i]! : 0;
+    return total - reachable;
+  }
   for (let i = 0; i < n; i++) out[i] = 0;
   let left = total;
   let first = true;
