@@ -2,7 +2,7 @@
 // merged across chunks and threads. `summarize(result)` goes through the same path, so a summary does not
 // depend on how the runs were split.
 import type {SimulationResult} from "../model/engine.ts";
-import {addColumns, addRatioColumns, addRatiosStrided, addReal, addStrided, addValue, intHistogram, mergeInt, mergeRatio, mergeReal, ratioHistogram, realHistogram, type IntHistogram, type RatioHistogram, type RealHistogram} from "./histogram.ts";
+import {addColumns, addColumnsMany, addRatioColumns, addRatiosStrided, addReal, addStrided, addValue, intHistogram, mergeInt, mergeRatio, mergeReal, ratioHistogram, realHistogram, type IntHistogram, type RatioHistogram, type RealHistogram} from "./histogram.ts";
 
 /** The metrics of the summary table, in the order they are listed. */
 export const METRICS = ["vacancies", "inflow", "target", "placed", "share", "backlog", "gap"] as const;
@@ -84,9 +84,9 @@ export function addResult(s: Summary, r: SimulationResult): void {
   const cells = Y * C;
   addColumns(s.counts.vacancies, r.vacancies, cells, r.runs);
   addColumns(s.counts.inflow, r.inflow, cells, r.runs);
-  addColumns(s.counts.placed, r.placed, cells, r.runs);
+  // The gap is placed − target: the same counts, shifted by the cell's target.
+  addColumnsMany([{hs: s.counts.placed}, {hs: s.counts.gap, shift: r.target}], r.placed, cells, r.runs);
   addColumns(s.counts.backlog, r.backlog, cells, r.runs);
-  addColumns(s.counts.gap, r.placed, cells, r.runs, r.target);
   for (let cell = 0; cell < cells; cell++) addValue(s.counts.target[cell]!, r.target[cell]!, r.runs);
   addRatioColumns(s.share, r.placed, r.vacancies, cells, r.runs);
   s.runs += r.runs;

@@ -139,13 +139,24 @@ export function addStrided(h: IntHistogram, data: ArrayLike<number>, offset: num
  */
 export function addColumns(hs: readonly IntHistogram[], data: ArrayLike<number>, cells: number, runs: number, shift?: ArrayLike<number>): void {
   if (runs === 0) return;
-  if (data instanceof Int32Array) addColumnsInt32(hs, data, cells, runs, shift);
-  else addColumnsInt32(hs, Int32Array.from(data), cells, runs, shift);
+  addColumnsInt32([{hs, shift}], data instanceof Int32Array ? data : Int32Array.from(data), cells, runs);
+}
+
+/**
+ * `addColumns` into several sets of histograms at once, each with its own shift (e.g. placed, and the gap =
+ * placed − target): the data are read and counted once.
+ *
+ * @example
+ * addColumnsMany([{hs: placed}, {hs: gap, shift: target}], result.placed, cells, runs);
+ */
+export function addColumnsMany(into: readonly {readonly hs: readonly IntHistogram[]; readonly shift?: ArrayLike<number> | undefined}[], data: ArrayLike<number>, cells: number, runs: number): void {
+  if (runs === 0) return;
+  addColumnsInt32(into, data instanceof Int32Array ? data : Int32Array.from(data), cells, runs);
 }
 
 // Counts into one flat scratch array (one typed array in the inner loop, whatever the cells), then adds each
 // cell's stretch to its histogram.
-function addColumnsInt32(hs: readonly IntHistogram[], data: Int32Array, cells: number, runs: number, shift?: ArrayLike<number>): void {
+function addColumnsInt32(into: readonly {readonly hs: readonly IntHistogram[]; readonly shift?: ArrayLike<number> | undefined}[], data: Int32Array, cells: number, runs: number): void {
   const min = new Int32Array(cells).fill(0x7fffffff);
   const max = new Int32Array(cells).fill(-0x80000000);
   for (let r = 0, j = 0; r < runs; r++) {
@@ -166,17 +177,19 @@ function addColumnsInt32(hs: readonly IntHistogram[], data: Int32Array, cells: n
   for (let r = 0, j = 0; r < runs; r++) {
     for (let c = 0; c < cells; c++, j++) flat[base[c]! + data[j]!]! += 1;
   }
-  for (let c = 0; c < cells; c++) {
-    const h = hs[c]!;
-    const d = shift ? shift[c]! : 0;
-    const lo = min[c]!;
-    const hi = max[c]!;
-    ensure(h, lo - d, hi - d);
-    const counts = h.counts;
-    const off = lo - d - h.lo;
-    const from = base[c]! + lo;
-    for (let i = 0; i <= hi - lo; i++) counts[off + i]! += flat[from + i]!;
-    h.n += runs;
+  for (const {hs, shift} of into) {
+    for (let c = 0; c < cells; c++) {
+      const h = hs[c]!;
+      const d = shift ? shift[c]! : 0;
+      const lo = min[c]!;
+      const hi = max[c]!;
+      ensure(h, lo - d, hi - d);
+      const counts = h.counts;
+      const off = lo - d - h.lo;
+      const from = base[c]! + lo;
+      for (let i = 0; i <= hi - lo; i++) counts[off + i]! += flat[from + i]!;
+      h.n += runs;
+    }
   }
 }
 
