@@ -16,6 +16,9 @@ export function holdoutLabel(holdout) {
   return holdout === 1 ? "laatste jaar" : `laatste ${holdout} jaar`;
 }
 
+/** The narrowest back-test chart: wider than the widest margins (130px) plus room for the data. */
+const MIN_CHART_WIDTH = 320;
+
 function summaryOf(data, model) {
   const rows = data.summary.filter((s) => s.model === model);
   if (rows.length === 0) throw new Error(`backtest: unknown model "${model}" (known: ${data.models.map((m) => m.id).join(", ")})`);
@@ -36,7 +39,8 @@ export function backtestCoverageChart(data, {model = "gamma-poisson", width = 64
   ]);
   const colors = {"50%-band (P25-P75)": palette.second, "90%-band (P5-P95)": palette.outcome};
   return Plot.plot({
-    width,
+    // Never narrower than the margins (Framework's width is 0 for a moment before layout).
+    width: Math.max(MIN_CHART_WIDTH, width),
     height: 260,
     marginLeft: 50,
     x: {label: "weggelaten jaren", domain: rows.map((s) => holdoutLabel(s.holdout))},
@@ -72,7 +76,8 @@ export function pitHistogramChart(data, {model = "gamma-poisson", holdout = "all
   const bins = row.pit.map((count, i) => ({x1: i / row.pit.length, x2: (i + 1) / row.pit.length, count}));
   const flat = row.n / row.pit.length;
   return Plot.plot({
-    width,
+    // Never narrower than the margins (Framework's width is 0 for a moment before layout).
+    width: Math.max(MIN_CHART_WIDTH, width),
     height: 220,
     marginLeft: 50,
     x: {label: "PIT (plaats van de waarneming in de voorspelde verdeling)", domain: [0, 1], tickFormat: (d) => formatNumber(d, 1)},
@@ -109,7 +114,8 @@ export function backtestForecastChart(data, {model = "gamma-poisson", holdout = 
       outside: f.observed < f.p5 || f.observed > f.p95
     }));
   return Plot.plot({
-    width,
+    // Never narrower than the margins (Framework's width is 0 for a moment before layout).
+    width: Math.max(MIN_CHART_WIDTH, width),
     height: 24 + rows.length * 16,
     marginLeft: 130,
     x: {label: "afwijking van de voorspelde verwachting", tickFormat: (d) => formatPercent(d, 0), grid: true},

@@ -6,7 +6,7 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {ROOT} from "../../scripts/build.ts";
 import {connectChromium} from "./chromium.ts";
-import {openPage, PAGES, screenshot, watchPage} from "./page.ts";
+import {openPage, PAGES, screenshot, settle, watchPage} from "./page.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -26,6 +26,10 @@ describe.each(pages)("page $path", ({path, name}) => {
     try {
       await openPage(watched, baseUrl, path);
       await screenshot(watched.page, name);
+      // Charts can still redraw after the page has settled (a late layout width, the full-page screenshot's resize):
+      // wait for that too, so an error they log is counted (on /monitoring such errors used to slip through).
+      await settle(watched.page);
+      await watched.page.waitForTimeout(500);
       expect(watched.errors, "console and page errors").toEqual([]);
       expect(watched.failed, "failed requests").toEqual([]);
       const elsewhere = watched.requests.filter((url) => !url.startsWith(`${baseUrl}/`) && !/^(blob|data):/.test(url));
