@@ -156,12 +156,8 @@ export class InflowDraws {
         const u = this.inflowStreams[m]!;
         home = samplePoisson(poissonSampler(this.rate[m]! * this.home[t]![m]!), u());
         away = samplePoisson(poissonSampler(this.rate[m]! * this.pool[t]![m]!), u());
-      } else if (this.poissonSplit) {
-        const u = this.inflowStreams[m]!;
-        const k = t * this.rate.length + m;
-        home = this.homeTables.sample(k, u());
-        away = this.poolTables.sample(k, u());
       } else {
+        // Overdispersed inflow: per group, then the binomial split (the Poisson case returned above).
         for (let g = 0; g < this.inputs.groups.length; g++) {
           const d = sampleTable(this.groupTables[t]![g]![m]!, this.inflowStreams[m]!());
           const r = sampleTable(this.returnTables[g]!(d), this.returnStreams[m]!());
