@@ -49,3 +49,21 @@ test("a count axis has whole-number ticks only, each once", () => {
     expect(new Set(t.map((d) => formatNumber(d))).size).toBe(t.length);
   }
 });
+
+test("a table's CSV for people opens in Dutch Excel: ';', decimal comma, percentages, BOM, Dutch headers, status", async () => {
+  const {tableDownload} = await import("../../src/components/table.ts");
+  const {tableToCsv} = await import("../../src/components/download.ts");
+  const table = tableDownload({
+    name: "t",
+    status: "schatting",
+    columns: [
+      {header: "gemeente", key: "municipality", value: (d: {m: string; s: number; n: number}) => d.m},
+      {header: "aandeel (mediaan)", key: "share", value: (d) => d.s, format: "percent"},
+      {header: "plaatsingen", key: "placed", value: (d) => d.n, format: "decimal"}
+    ],
+    rows: [{m: "Baarn; Soest", s: 0.095, n: 1234.5}]
+  });
+  expect(tableToCsv(table)).toBe('\uFEFFgemeente;aandeel (mediaan);plaatsingen;status\r\n"Baarn; Soest";9,5%;1234,5;schatting\r\n');
+  // The engine's own CSV is passed through untouched.
+  expect(tableToCsv({...table, csv: "a,b\n1,2\n"})).toBe("a,b\n1,2\n");
+});
