@@ -1,10 +1,10 @@
 // A record of how the first estimates in data/*.csv were made (2025). It is kept so anyone can check or redo the
 // arithmetic; it is NOT part of the pipeline. Running it with --write overwrites the CSVs, including any estimate
-// that has since been replaced by a published figure, so after the first edit: read it, don't run it.
+// that has since been replaced by a published figure; it refuses when a CSV was edited, unless given --force.
 //
 //   npx tsx data/estimates/initial-estimates.ts          # print a summary of the calibration facts
-//   npx tsx data/estimates/initial-estimates.ts --write  # regenerate the CSVs (destroys later edits)
-import {writeFileSync} from "node:fs";
+//   npx tsx data/estimates/initial-estimates.ts --write  # regenerate the CSVs (refused if any was edited since)
+import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import seedrandom from "seedrandom";
 
 type Code = string;
@@ -175,8 +175,19 @@ const outputs: Record<string, string[]> = {
   "municipalities.csv": municipalities, "municipal-figures.csv": figures, "vacancies.csv": vacancies,
   "groups.csv": groups, "prognosis.csv": prognosis
 };
-if (process.argv.includes("--write"))
+if (process.argv.includes("--write")) {
+  // A CSV that no longer equals its generated estimate has been edited (a published figure, a correction): refuse
+  // to destroy that work unless told to, and check every file before writing any.
+  const edited = Object.entries(outputs)
+    .filter(([file, lines]) => existsSync(new URL(file, dir)) && readFileSync(new URL(file, dir), "utf8") !== lines.join("\n") + "\n")
+    .map(([file]) => `data/${file}`);
+  if (edited.length > 0 && !process.argv.includes("--force")) {
+    console.error(`Not written: ${edited.join(", ")} ${edited.length === 1 ? "differs" : "differ"} from the generated estimates (edited since).`);
+    console.error("Overwriting would lose those edits; add --force only if that is what you want.");
+    process.exit(1);
+  }
   for (const [file, lines] of Object.entries(outputs)) writeFileSync(new URL(file, dir), lines.join("\n") + "\n");
+}
 
 console.log("vacancies, 8 municipalities, per year:", totals);
 for (const m of agreement) {
