@@ -43,16 +43,18 @@ export function simulateSummaries(job: SummaryJob, onProgress?: (runsDone: numbe
   return addSummaries(job, undefined, onProgress);
 }
 
-// Result buffers of finished jobs, held weakly: the next job (a worker's next range, the next chunked call) reuses
-// them instead of faulting in fresh pages, and the garbage collector may still take them when memory is needed.
+// Result buffers of finished jobs: the next job (a worker's next range, the next chunked call, a page's next
+// request) reuses them instead of faulting in fresh pages, which costs as much as simulating on a slow machine.
+// Held strongly (at most two sets, the newest): a WeakRef is cleared by the next major collection, which in a Web
+// Worker between two slider moves is nearly always, so weakly held buffers were seldom there to reuse.
 // Safe because a job's results never leave it: only the summaries (copied counts) are returned.
-let spare: WeakRef<ResultBuffers>[] = [];
+let spare: ResultBuffers[] = [];
 
 function takeBuffers(runs: number, inputs: ModelInputs): ResultBuffers {
   const size = runs * inputs.years.length * (inputs.municipalities.length + 1);
   for (let i = 0; i < spare.length; i++) {
-    const b = spare[i]!.deref();
-    if (b !== undefined && b.vacancies.length >= size) {
+    const b = spare[i]!;
+    if (b.vacancies.length >= size) {
       spare.splice(i, 1);
       return b;
     }
@@ -61,8 +63,7 @@ function takeBuffers(runs: number, inputs: ModelInputs): ResultBuffers {
 }
 
 function giveBack(...buffers: (ResultBuffers | undefined)[]): void {
-  spare = spare.filter((r) => r.deref() !== undefined);
-  for (const b of buffers) if (b) spare.push(new WeakRef(b));
+  for (const b of buffers) if (b) spare.push(b);
   if (spare.length > 2) spare = spare.slice(-2);
 }
 
