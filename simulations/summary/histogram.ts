@@ -289,8 +289,25 @@ function mergeSorted(lists: {values: Float64Array; counts: Float64Array}[]): {va
   return {values, counts};
 }
 
-/** Distinct values ascending with their counts: the canonical form that every statistic is computed from. */
-export function sortedCounts(h: Histogram): {values: Float64Array; counts: Float64Array} {
+type SortedCounts = {values: Float64Array; counts: Float64Array};
+
+// summaryRows and probabilityRows both read every histogram's sorted counts, and sorting the share ratios is the
+// costly part: keep the last result per histogram while its number of runs is unchanged (histograms only grow).
+const sortedCache = new WeakMap<Histogram, {readonly n: number; readonly sorted: SortedCounts}>();
+
+/**
+ * Distinct values ascending with their counts: the canonical form that every statistic is computed from. The
+ * result is shared between callers (cached per histogram): read it, never write to it.
+ */
+export function sortedCounts(h: Histogram): SortedCounts {
+  const hit = sortedCache.get(h);
+  if (hit !== undefined && hit.n === h.n) return hit.sorted;
+  const sorted = computeSortedCounts(h);
+  sortedCache.set(h, {n: h.n, sorted});
+  return sorted;
+}
+
+function computeSortedCounts(h: Histogram): SortedCounts {
   if ("parts" in h) return mergeSorted(h.parts.map(sortedCounts));
   if ("pN" in h) {
     // The ratios of all occurring pairs (one pass over the grid), sorted; equal ones merged (1/10 and 2/20 are the

@@ -12,6 +12,17 @@ function expectStats(got: ReturnType<typeof stats>, xs: number[]) {
 }
 
 describe("histograms", () => {
+  it("reflect runs added after a statistic was read (the sorted counts are cached per number of runs)", () => {
+    const h = ratioHistogram();
+    addRatiosStrided(h, Int32Array.of(1, 2, 3), Int32Array.of(10, 10, 10), 0, 1, 3);
+    expect(fraction(h, (v) => v > 0.15)).toBeCloseTo(2 / 3, 12);
+    addRatiosStrided(h, Int32Array.of(0, 0, 9), Int32Array.of(10, 10, 10), 0, 1, 3);
+    expect(fraction(h, (v) => v > 0.15)).toBeCloseTo(3 / 6, 12);
+    const fresh = ratioHistogram();
+    addRatiosStrided(fresh, Int32Array.of(1, 2, 3, 0, 0, 9), Int32Array.of(10, 10, 10, 10, 10, 10), 0, 1, 6);
+    expect(stats(h)).toEqual(stats(fresh));
+  });
+
   it("give the same quantiles as simple-statistics on the full sorted sample (R type 7)", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({min: -50, max: 3000}), {minLength: 1, maxLength: 300}), (xs) => {
