@@ -6,6 +6,7 @@ import type {DiscreteTable} from "../distributions/table.ts";
 import {fitVacancySeries} from "../model/vacancySeries.ts";
 import {predictiveTable, tableCdf, tableQuantile} from "./gamma-poisson.ts";
 import {vacancyPriors, type YearlyCount} from "./prior.ts";
+import type {Stats} from "../summary/histogram.ts";
 
 /**
  * The forecast models that can be back-tested:
@@ -27,8 +28,8 @@ export interface BacktestOptions {
 export const BANDS = {50: [0.25, 0.75], 90: [0.05, 0.95]} as const;
 export type BandLevel = keyof typeof BANDS;
 
-/** One held-out value and its forecast. */
-export interface Forecast {
+/** One held-out value and its forecast (mean and quantiles of the predictive distribution). */
+export interface Forecast extends Stats {
   readonly model: BacktestModel;
   /** How many final years were held out in the back-test that made this forecast. */
   readonly holdout: number;
@@ -37,12 +38,6 @@ export interface Forecast {
   /** Last year of the training data. */
   readonly trainedThrough: number;
   readonly observed: number;
-  readonly mean: number;
-  readonly p5: number;
-  readonly p25: number;
-  readonly p50: number;
-  readonly p75: number;
-  readonly p95: number;
   /** Randomised probability integral transform: uniform on [0, 1] when the forecast is calibrated. */
   readonly pit: number;
 }

@@ -1,19 +1,13 @@
 // The tidy tables: one row per scenario, year, municipality and metric.
-import {fraction, stats} from "./histogram.ts";
+import {fraction, stats, type Stats} from "./histogram.ts";
 import {METRICS, type Metric, type Summary} from "./accumulator.ts";
 
-/** A row of the summary table (the CSV's columns, in order). */
-export interface SummaryRow {
+/** A row of the summary table: scenario, year, municipality, metric, then the statistics (the CSV's columns). */
+export interface SummaryRow extends Stats {
   readonly scenario: string;
   readonly year: number;
   readonly municipality: string;
   readonly metric: Metric;
-  readonly mean: number;
-  readonly p5: number;
-  readonly p25: number;
-  readonly p50: number;
-  readonly p75: number;
-  readonly p95: number;
 }
 
 /** Per year and municipality: how likely the placements exceed the cap share, and fall short of the target. */
