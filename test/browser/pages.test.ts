@@ -38,6 +38,8 @@ describe.each(pages)("page $path", ({path, name}) => {
       // A cell that threw shows Framework's error box instead of its output.
       expect(await watched.page.locator(".observablehq--error").count(), "cells that failed").toBe(0);
       expect(await watched.page.locator("h1").first().textContent()).toBeTruthy();
+      // A per-municipality route names its municipality in the browser tab, not only "Per gemeente".
+      if (path.startsWith("/gemeente/")) expect(await watched.page.title()).toMatch(/^Baarn \|/);
       // Dutch number formats: a choice list never shows an English thousands separator (a year as "2,027").
       const options = await watched.page.locator("select option").allTextContents();
       expect(options.filter((text) => /\d,\d{3}\b/.test(text)), "options with an English thousands separator").toEqual([]);
