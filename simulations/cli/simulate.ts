@@ -2,7 +2,7 @@
 import {parseArgs} from "node:util";
 import {extname, join} from "node:path";
 import {loadDatasets} from "../../loaders/datasets.ts";
-import {prepareInputs, toCsv, summaryRows, probabilityRows, type Scenario, type SummaryRow, ScenarioError} from "../index.ts";
+import {adjustDatasets, prepareInputs, toCsv, summaryRows, probabilityRows, type DataAssumptions, type Scenario, type SummaryRow, ScenarioError} from "../index.ts";
 import {loadScenario, scenarioIds} from "../scenario/files.ts";
 import {runPool} from "../runner/pool.ts";
 import {DEFAULT_CHUNK, type JobSummaries} from "../runner/chunked.ts";
@@ -12,6 +12,7 @@ import {progressBar} from "./progress.ts";
 export const USAGE = `Usage:
   npm run simulate -- --scenario <id|file.json> [--compare <id|file.json>] --out <file.csv|file.json>
                       [--runs N] [--seed S] [--workers N] [--chunk-size N] [--data DIR]
+                      [--vacancy-factor X] [--return-share-factor X]
   npm run simulate -- --all --out-dir <dir> [--runs N] [--seed S] [--workers N] [--data DIR]
 
   --scenario   a scenario id (simulations/scenarios/<id>.json) or a path to a scenario file
@@ -23,11 +24,20 @@ export const USAGE = `Usage:
   --seed       non-negative integer (default 1); the same seed gives the same numbers
   --workers    worker threads (default 1); the numbers do not depend on it
   --chunk-size runs simulated at once per thread (default 10000); memory and speed only, never the numbers
-  --data       data folder (default data)`;
+  --data       data folder (default data)
+  --vacancy-factor       multiplier on every vacancy series (default 1), as on the page "Prognoses toetsen"
+  --return-share-factor  multiplier on every group's return share, capped at 1 (default 1), as on that page`;
 
 const COLUMNS = ["scenario", "year", "municipality", "metric", "mean", "p5", "p25", "p50", "p75", "p95"];
 
 class UsageError extends Error {}
+
+function factor(value: string | undefined, name: string): number {
+  if (value === undefined) return 1;
+  const x = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(x > 0)) throw new UsageError(`--${name} must be a number > 0 with a decimal point, got "${value}"`);
+  return x;
+}
 
 function integer(value: string | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -48,6 +58,8 @@ export interface Options {
   workers: number;
   chunkSize: number;
   data: string;
+  /** Data assumptions applied to the datasets before the run (both 1: the data as it is). */
+  assumptions: DataAssumptions;
 }
 
 /** Parses the command line; throws a UsageError with what is wrong. */
@@ -69,6 +81,8 @@ export function parseOptions(argv: readonly string[]): Options {
         workers: {type: "string"},
         "chunk-size": {type: "string"},
         data: {type: "string"},
+        "vacancy-factor": {type: "string"},
+        "return-share-factor": {type: "string"},
         help: {type: "boolean", default: false}
       }
     }));
@@ -83,6 +97,10 @@ export function parseOptions(argv: readonly string[]): Options {
     workers: integer(values.workers, "workers", 1, 1),
     chunkSize: integer(values["chunk-size"], "chunk-size", DEFAULT_CHUNK, 1),
     data: values.data ?? "data",
+    assumptions: {
+      vacancyFactor: factor(values["vacancy-factor"], "vacancy-factor"),
+      returnShareFactor: factor(values["return-share-factor"], "return-share-factor")
+    },
     ...(values.scenario !== undefined && {scenario: values.scenario}),
     ...(values.compare !== undefined && {compare: values.compare}),
     ...(values.out !== undefined && {out: values.out}),
@@ -118,7 +136,7 @@ async function summaries(a: Scenario, b: Scenario | undefined, options: Options,
 async function runOne(options: Options): Promise<void> {
   const a = loadScenario(options.scenario!);
   const b = options.compare ? loadScenario(options.compare) : undefined;
-  const datasets = loadDatasets(options.data);
+  const datasets = adjustDatasets(loadDatasets(options.data), options.assumptions);
   const s = await summaries(a, b, options, datasets);
   const rows: SummaryRow[] = [...summaryRows(s.a), ...(s.b ? summaryRows(s.b) : []), ...(s.paired ? summaryRows(s.paired) : [])];
   const out = options.out!;
@@ -132,7 +150,7 @@ async function runOne(options: Options): Promise<void> {
 }
 
 async function runAll(options: Options): Promise<void> {
-  const datasets = loadDatasets(options.data);
+  const datasets = adjustDatasets(loadDatasets(options.data), options.assumptions);
   const scenarios = scenarioIds().map((id) => loadScenario(id));
   const agreed = scenarios.find((s) => s.id === "agreed");
   const probabilities = [];

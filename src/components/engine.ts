@@ -8,7 +8,7 @@ import {FileAttachment} from "observablehq:stdlib";
 import type * as EngineModule from "../../simulations/index.ts";
 import type {JobSummaries, ProbabilityRow, Scenario, SummaryRow} from "../../simulations/index.ts";
 import type {Datasets} from "../../loaders/types.ts";
-import type {DataAssumptions} from "../lib/assumptions.ts";
+import type {DataAssumptions} from "../../simulations/model/assumptions.ts";
 import type {WorkerRequest, WorkerResponse} from "../lib/worker-entry.ts";
 import {getDatasets} from "./data.js";
 

@@ -5,7 +5,7 @@
 import type * as EngineModule from "../../simulations/index.ts";
 import type {JobSummaries, ModelInputs, Scenario} from "../../simulations/index.ts";
 import type {Datasets} from "../../loaders/types.ts";
-import {adjustDatasets, type DataAssumptions} from "./assumptions.ts";
+import {adjustDatasets, type DataAssumptions} from "../../simulations/model/assumptions.ts";
 
 /** A request to a worker: set the datasets once, then simulate ranges of runs. */
 export type WorkerRequest =

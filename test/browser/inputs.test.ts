@@ -1,6 +1,10 @@
 // Changing an input re-runs the engine in the browser and changes the numbers behind the chart, in the direction
 // a reader expects: a higher inflow prognosis leaves more people waiting.
+import {mkdtempSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {parse} from "csv-parse/sync";
+import {main as simulateCli} from "../../simulations/cli/simulate.ts";
 import type {Browser, Locator, Page} from "playwright-core";
 import {afterAll, beforeAll, expect, inject, test} from "vitest";
 import {connectChromium} from "./chromium.ts";
@@ -55,6 +59,34 @@ test("a higher inflow prognosis re-runs the engine and raises the backlog in the
   expect(after).not.toBe(before);
   expect(backlogAfter).toBeGreaterThan(backlogBefore);
   expect(watched.errors).toEqual([]);
+});
+
+test("the command the page shows, with its scenario file, gives the page's numbers for the reader's assumptions", async () => {
+  const page = watched.page;
+  // Runs after the test above, so the prognosis is "hoog"; also move a data assumption (a flag on the command line).
+  const level = page.locator("form", {hasText: "Niveau vrijkomende woningen"}).getByLabel("Niveau vrijkomende woningen (× data)").first();
+  await level.fill("1.1");
+  await level.dispatchEvent("input");
+  await settle(page);
+  const note = page.locator("p.fs-status", {hasText: "Zelf narekenen"});
+  const command = (await note.locator("code").textContent()) ?? "";
+  expect(command).toContain("--vacancy-factor 1.1");
+  const dir = mkdtempSync(join(tmpdir(), "fairshare-trace-"));
+  const [file] = await Promise.all([page.waitForEvent("download"), note.locator("a[download]").click()]);
+  await file.saveAs(join(dir, "aannames.json"));
+  const args = command.replace(/^npm run simulate -- /, "").split(/\s+/);
+  const out = join(dir, "aannames.csv");
+  args[args.indexOf("--scenario") + 1] = join(dir, "aannames.json");
+  args[args.indexOf("--out") + 1] = out;
+  expect(await simulateCli(args)).toBe(0);
+  const cli = parse(readFileSync(out, "utf8"), {columns: true}) as Row[];
+  const figure = page.locator("figure.fs-figure", {hasText: "Wachtenden aan het eind van het jaar"});
+  const shown = (await downloadCsv(page, figure)).filter((r) => r.scenario === "aannames");
+  expect(shown.length).toBeGreaterThan(0);
+  for (const row of shown) {
+    const same = cli.find((r) => r.year === row.year && r.municipality === row.municipality && r.metric === row.metric);
+    expect(same, `${row.year} ${row.municipality} ${row.metric}`).toEqual(row);
+  }
 });
 
 test("the 'choose two scenarios' warning goes away once two scenarios are chosen again", async () => {

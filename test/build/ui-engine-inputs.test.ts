@@ -5,7 +5,7 @@ import {expect, test} from "vitest";
 import {loadDatasets} from "../../loaders/datasets.ts";
 import * as engine from "../../simulations/index.ts";
 import {ROOT} from "../../scripts/build.ts";
-import {adjustDatasets, AS_IN_DATA} from "../../src/lib/assumptions.ts";
+import {adjustDatasets, AS_IN_DATA} from "../../simulations/model/assumptions.ts";
 import {keyRows} from "../../src/components/keys.ts";
 import {ASSUMPTIONS, OUTCOMES, scenarioWith, tornadoRows, type Settings} from "../../src/components/sensitivity.ts";
 import {summaryDownload} from "../../src/components/summary.ts";

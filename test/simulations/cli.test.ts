@@ -4,6 +4,8 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {parse} from "csv-parse/sync";
 import {main} from "../../simulations/cli/simulate.ts";
+import {loadDatasets} from "../../loaders/datasets.ts";
+import {adjustDatasets, defaultLookup, parseScenario, prepareInputs, scenarioFiles, simulate, summarize, toCsv} from "../../simulations/index.ts";
 
 let dir: string;
 let errors: string[];
@@ -57,6 +59,24 @@ describe("npm run simulate", () => {
     expect(await main(argv)).toBe(2);
     expect(errors.join("\n")).toMatch(message);
     expect(errors.join("\n")).toContain("Usage:");
+  });
+
+  it("--vacancy-factor and --return-share-factor give the numbers the page 'Prognoses toetsen' computes", async () => {
+    const out = join(dir, "assumed.csv");
+    const flags = ["--vacancy-factor", "1.2", "--return-share-factor", "0.5"];
+    expect(await main(["--scenario", "agreed", "--runs", "300", "--seed", "4", ...flags, "--out", out])).toBe(0);
+    // The page runs the engine on adjustDatasets(datasets, assumptions): the same function, so the same bits.
+    const agreed = parseScenario(scenarioFiles["agreed"], "agreed.json", defaultLookup);
+    const datasets = adjustDatasets(loadDatasets("data"), {vacancyFactor: 1.2, returnShareFactor: 0.5});
+    const expected = summarize(simulate(prepareInputs(datasets, agreed), agreed, {runs: 300, seed: 4}));
+    const columns = ["scenario", "year", "municipality", "metric", "mean", "p5", "p25", "p50", "p75", "p95"];
+    expect(readFileSync(out, "utf8")).toBe(toCsv(expected, columns));
+    // And the assumptions change the outcome: 20% more vacancies than the data says.
+    const plain = join(dir, "plain.csv");
+    expect(await main(["--scenario", "agreed", "--runs", "300", "--seed", "4", "--out", plain])).toBe(0);
+    expect(readFileSync(plain, "utf8")).not.toBe(readFileSync(out, "utf8"));
+    expect(await main(["--scenario", "agreed", "--vacancy-factor", "1,2", "--out", join(dir, "x.csv")])).toBe(2);
+    expect(errors.join("\n")).toContain('--vacancy-factor must be a number > 0 with a decimal point, got "1,2"');
   });
 
   it("--all writes every default scenario, probabilities and comparisons with agreed into a folder", async () => {

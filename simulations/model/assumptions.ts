@@ -1,6 +1,7 @@
 // Assumptions a researcher may vary that are data, not scenario fields: the level of the vacancies and the share
 // of each group that returns to its municipality of origin. Applied to a copy of the datasets before the engine
-// prepares its inputs, so the engine itself stays the one used by the command line.
+// prepares its inputs; the page "Prognoses toetsen" and `npm run simulate -- --vacancy-factor/--return-share-factor`
+// share this one function, so a figure on the page can be reproduced on the command line.
 import type {Datasets} from "../../loaders/types.ts";
 
 export interface DataAssumptions {
