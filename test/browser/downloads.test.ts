@@ -1,10 +1,8 @@
 // Downloads from a page are the engine's numbers: the CSV of the overview equals, byte for byte, what the engine
 // gives in Node for the same scenario, runs and seed; the Excel file is a real .xlsx (a zip with a worksheet).
-import {execFile} from "node:child_process";
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {promisify} from "node:util";
 import {unzipSync, strFromU8} from "fflate";
 import type {Browser, Locator, Page} from "playwright-core";
 import {afterAll, beforeAll, expect, inject, test} from "vitest";
@@ -12,17 +10,12 @@ import {loadDatasets} from "../../loaders/datasets.ts";
 import {defaultLookup, parseScenario, prepareInputs, scenarioFiles, simulate, summarize, toCsv} from "../../simulations/index.ts";
 import {ROOT} from "../../scripts/build.ts";
 import {connectChromium} from "./chromium.ts";
+import {simulateCsv} from "./cli.ts";
 import {openPage, watchPage, type WatchedPage} from "./page.ts";
 
 const baseUrl = inject("baseUrl");
 const work = mkdtempSync(join(tmpdir(), "fairshare-downloads-"));
 
-/** Runs `npm run simulate` (the command line) and returns the CSV it wrote. */
-async function cli(...args: string[]): Promise<string> {
-  const out = join(work, `cli-${args.join("-").replace(/[^a-z0-9-]/gi, "")}.csv`);
-  await promisify(execFile)(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "simulations", "cli", "simulate.ts"), ...args, "--out", out], {cwd: ROOT});
-  return readFileSync(out, "utf8");
-}
 let browser: Browser;
 let watched: WatchedPage;
 beforeAll(async () => {
@@ -57,7 +50,7 @@ test("the overview's CSV equals the engine's summary of the agreed scenario, 10,
   expect(csv.split("\n")[0]).toBe("scenario,year,municipality,metric,mean,p5,p25,p50,p75,p95");
   expect(csv).toBe(expected);
   // …and what the README's command line writes for the same scenario, runs and seed.
-  expect(csv).toBe(await cli("--scenario", "agreed", "--runs", "10000", "--seed", "1"));
+  expect(csv).toBe(await simulateCsv(work, "--scenario", "agreed", "--runs", "10000", "--seed", "1"));
 });
 
 test("the comparison page's CSV equals `npm run simulate -- --compare` (A, B and the paired B − A)", async () => {
@@ -66,7 +59,7 @@ test("the comparison page's CSV equals `npm run simulate -- --compare` (A, B and
     await openPage(page, baseUrl, "/vergelijken");
     const {name, bytes} = await download(page.page, page.page.locator(".fs-downloads", {hasText: "Alle cijfers van deze vergelijking"}).locator("button[data-download=csv]"));
     expect(name).toBe("vergelijking-agreed-immediate-runs10000-seed1.csv");
-    expect(bytes.toString("utf8")).toBe(await cli("--scenario", "agreed", "--compare", "immediate", "--runs", "10000", "--seed", "1"));
+    expect(bytes.toString("utf8")).toBe(await simulateCsv(work, "--scenario", "agreed", "--compare", "immediate", "--runs", "10000", "--seed", "1"));
     expect(page.errors).toEqual([]);
   } finally {
     await page.close();

@@ -1,10 +1,10 @@
 // Changing an input re-runs the engine in the browser and changes the numbers behind the chart, in the direction
 // a reader expects: a higher inflow prognosis leaves more people waiting.
-import {mkdtempSync, readFileSync} from "node:fs";
+import {mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {parse} from "csv-parse/sync";
-import {main as simulateCli} from "../../simulations/cli/simulate.ts";
+import {simulateCsv} from "./cli.ts";
 import type {Browser, Locator, Page} from "playwright-core";
 import {afterAll, beforeAll, expect, inject, test} from "vitest";
 import {connectChromium} from "./chromium.ts";
@@ -74,12 +74,11 @@ test("the command the page shows, with its scenario file, gives the page's numbe
   const dir = mkdtempSync(join(tmpdir(), "fairshare-trace-"));
   const [file] = await Promise.all([page.waitForEvent("download"), note.locator("a[download]").click()]);
   await file.saveAs(join(dir, "aannames.json"));
+  // The shown command, run as shown, with the saved scenario file and an output file of the test's own.
   const args = command.replace(/^npm run simulate -- /, "").split(/\s+/);
-  const out = join(dir, "aannames.csv");
   args[args.indexOf("--scenario") + 1] = join(dir, "aannames.json");
-  args[args.indexOf("--out") + 1] = out;
-  expect(await simulateCli(args)).toBe(0);
-  const cli = parse(readFileSync(out, "utf8"), {columns: true}) as Row[];
+  args.splice(args.indexOf("--out"), 2);
+  const cli = parse(await simulateCsv(dir, ...args), {columns: true}) as Row[];
   const figure = page.locator("figure.fs-figure", {hasText: "Wachtenden aan het eind van het jaar"});
   const shown = (await downloadCsv(page, figure)).filter((r) => r.scenario === "aannames");
   expect(shown.length).toBeGreaterThan(0);
