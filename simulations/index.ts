@@ -8,9 +8,10 @@ export {scenarioSchema, scenarioFileSchema, scenarioJsonSchema, type Scenario, t
 export {parseScenario, type BaseLookup} from "./scenario/parse.ts";
 export {ScenarioError} from "./scenario/errors.ts";
 export {scenarioFiles, defaultScenarios, defaultLookup} from "./scenarios/index.ts";
+export * from "./agreement.ts";
 export {adjustDatasets, AS_IN_DATA, type DataAssumptions} from "./model/assumptions.ts";
-export {prepareInputs, AMERSFOORT, FIRST_YEAR, LAST_YEAR, type ModelInputs} from "./model/inputs.ts";
-export {simulate, REGION, DEFAULT_CAP_SHARE, type SimulationResult, type SimulateOptions} from "./model/engine.ts";
+export {prepareInputs, AMERSFOORT, type ModelInputs} from "./model/inputs.ts";
+export {simulate, type SimulationResult, type SimulateOptions} from "./model/engine.ts";
 export {yearTargets, rampPeriod, rampTotal} from "./model/ramp.ts";
 export {keyShares, type KeyBasis} from "./model/key.ts";
 export {apportion} from "./model/apportion.ts";

@@ -6,6 +6,7 @@ import {adjustDatasets, prepareInputs, toCsv, summaryRows, probabilityRows, type
 import {loadScenario, scenarioIds} from "../scenario/files.ts";
 import {runPool} from "../runner/pool.ts";
 import {DEFAULT_CHUNK, type JobSummaries} from "../runner/chunked.ts";
+import {DEFAULT_RUNS, DEFAULT_SEED, SUMMARY_COLUMNS} from "../agreement.ts";
 import {writeAtomic} from "./atomicWrite.ts";
 import {progressBar} from "./progress.ts";
 
@@ -28,7 +29,7 @@ export const USAGE = `Usage:
   --vacancy-factor       multiplier on every vacancy series (default 1), as on the page "Prognoses toetsen"
   --return-share-factor  multiplier on every group's return share, capped at 1 (default 1), as on that page`;
 
-const COLUMNS = ["scenario", "year", "municipality", "metric", "mean", "p5", "p25", "p50", "p75", "p95"];
+const COLUMNS = SUMMARY_COLUMNS;
 
 class UsageError extends Error {}
 
@@ -92,8 +93,8 @@ export function parseOptions(argv: readonly string[]): Options {
   if (values.help) throw new UsageError("");
   const options: Options = {
     all: values.all ?? false,
-    runs: integer(values.runs, "runs", 10_000, 1),
-    seed: integer(values.seed, "seed", 1, 0),
+    runs: integer(values.runs, "runs", DEFAULT_RUNS, 1),
+    seed: integer(values.seed, "seed", DEFAULT_SEED, 0),
     workers: integer(values.workers, "workers", 1, 1),
     chunkSize: integer(values["chunk-size"], "chunk-size", DEFAULT_CHUNK, 1),
     data: values.data ?? "data",

@@ -11,10 +11,9 @@ import {spreadPool, spreadScratch} from "./regionalSpreading.ts";
 import {spillOver} from "./spillOver.ts";
 import {attributePool, splitInitialBacklog} from "./backlog.ts";
 
-/** The share of vacancies above which a municipality counts as over-asked when the scenario sets no cap. */
-export const DEFAULT_CAP_SHARE = 0.18;
-/** Name of the region's total in results and tables. */
-export const REGION = "regio";
+import {DEFAULT_CAP_SHARE, REGION} from "../agreement.ts";
+
+export {DEFAULT_CAP_SHARE, REGION};
 
 export interface SimulateOptions {
   /** Number of runs (≥ 1). */

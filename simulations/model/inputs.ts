@@ -6,11 +6,11 @@ import type {Scenario} from "../scenario/schema.ts";
 import type {KeyBasis} from "./key.ts";
 import {fitVacancySeries} from "./vacancySeries.ts";
 
+import {FIRST_YEAR, LAST_YEAR, LEAD_MUNICIPALITY} from "../agreement.ts";
+
 /** CBS code of Amersfoort, whose ramp count the agreement fixes separately. */
-export const AMERSFOORT = "GM0307";
-/** The agreement runs to 2030. */
-export const FIRST_YEAR = 2025;
-export const LAST_YEAR = 2030;
+export const AMERSFOORT = LEAD_MUNICIPALITY;
+export {FIRST_YEAR, LAST_YEAR};
 
 export interface ModelInputs {
   /** The municipalities in the agreement, ordered by name; every per-municipality array follows this order. */
