@@ -16,7 +16,17 @@ export const calibrationSchema = z.object({
   municipalities: z.record(
     z.string().regex(/^GM\d{4}$/),
     z.object({vacancies: belief, inflow: belief, backlog: z.number().int().nonnegative()})
-  )
+  ),
+  model: z.string().optional(),
+  returnShares: z.record(z.string(), z.object({shape1: z.number().positive().finite(), shape2: z.number().positive().finite()})).optional(),
+  usedRows: z.array(z.object({
+    file: z.string().regex(/^\d{4}\.csv$/),
+    line: z.number().int().positive(),
+    key: z.string(),
+    value: z.number().int().nonnegative(),
+    recordedOn: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/)
+  })).optional()
 }) satisfies z.ZodType<Calibration>;
 
 /**
