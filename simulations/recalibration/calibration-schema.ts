@@ -30,7 +30,7 @@ export const calibrationSchema = z.object({
 }) satisfies z.ZodType<Calibration>;
 
 /**
- * Parses a calibration read from JSON; throws an error naming the file and the first problems.
+ * Parses a calibration read from JSON; throws a Dutch error naming the file and the first problems.
  *
  * @example
  * parseCalibration(JSON.parse(readFileSync(path, "utf8")), path);
@@ -39,7 +39,7 @@ export function parseCalibration(value: unknown, file: string): Calibration {
   const result = calibrationSchema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new Error(`${file} is not a valid calibration: ${problems.join("; ")}`);
+    throw new Error(`${file} is geen geldige herijking: ${problems.join("; ")}`);
   }
   return result.data;
 }
