@@ -28,6 +28,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  */
 export function entryForm(entry: EntryModule, context: EntryContext): HTMLElement {
   let state: EntryState = entry.emptyEntry(context.today);
+  // A new year is the one after the last file (the form's own default is last calendar year).
+  const fileYears = context.files.map((f) => Number(f.name.slice(0, 4))).filter((y) => Number.isInteger(y));
+  if (fileYears.length > 0) state = {...state, year: String(Math.max(...fileYears) + 1)};
   // Errors show at a field once it was touched (an empty form is not a list of 32 mistakes); the count is always there.
   const touched = new Set<string>(["year", "recorded_on", "status", "source", "reason", "note", "mode", "values"]);
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
