@@ -157,3 +157,17 @@ describe("recovering known parameters from synthetic series (overdispersion and 
     expect(poisson).toBeLessThan(1.6);
   });
 });
+
+describe("the trend's prior", () => {
+  it("without information about a trend, τ's posterior is its prior Normal(0, 0.03²): the stated strength", () => {
+    const zeros: Unit[] = ["A", "B"].map((code) => ({code, exposure: 100, observations: [2019, 2020, 2021].map((year) => ({year, count: 0, exposure: 100}))}));
+    const fit = fitPooled([...zeros, {code: "C", exposure: 100, observations: [{year: 2020, count: 5, exposure: 100}]}], VACANCY_SETTINGS);
+    expect(fit.trend.mean).toBe(0);
+    expect(fit.trend.sd).toBeCloseTo(0.03, 12);
+  });
+
+  it("with much data the trend is the data's: the prior's pull is below 0.001 a year", () => {
+    const units: Unit[] = [{code: "A", exposure: 1e6, observations: [2015, 2016, 2017, 2018, 2019, 2020].map((year) => ({year, count: Math.round(5e4 * Math.exp(-0.02 * (year - 2015))), exposure: 1e6}))}];
+    expect(Math.abs(fitPooled(units, VACANCY_SETTINGS).trend.mean + 0.02)).toBeLessThan(0.001);
+  });
+});
