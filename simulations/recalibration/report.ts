@@ -7,6 +7,7 @@ import type {BeliefTrace, Recalibration} from "./recalibrate.ts";
 
 const nl = new Intl.NumberFormat("nl-NL", {minimumFractionDigits: 1, maximumFractionDigits: 1});
 const nl0 = new Intl.NumberFormat("nl-NL", {maximumFractionDigits: 0});
+const nl2 = new Intl.NumberFormat("nl-NL", {minimumFractionDigits: 2, maximumFractionDigits: 2});
 const pct = new Intl.NumberFormat("nl-NL", {style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero"});
 
 /** "1.319 (1.247–1.392)": the expected yearly count and next year's predictive P5–P95. */
@@ -73,14 +74,14 @@ export function recalibrationReport({recalibration, monitoring, previous}: Repor
 
   const table = (title: string, what: "vacancies" | "inflow", explain: string) => {
     out.push("", `## ${title}`, "", explain, "");
-    out.push(`| gemeente | prior | ${previous ? `vorige (${previous.calibration.version}) | ` : ""}nieuw (${cal.version}) | gerealiseerd | verandering |`);
-    out.push(`|---|---|${previous ? "---|" : ""}---|---|---|`);
+    out.push(`| gemeente | prior | ${previous ? `vorige (${previous.calibration.version}) | ` : ""}nieuw (${cal.version}) | gerealiseerd | verandering | gedeelde aanname (pseudo-jaren) | φ |`);
+    out.push(`|---|---|${previous ? "---|" : ""}---|---|---|---|---|`);
     for (const m of municipalities) {
       const trace: BeliefTrace = m[what];
       const before = previous?.calibration.municipalities[m.code]?.[what];
       const base = before ?? trace.prior.belief;
       const observed = trace.observed.map((o) => `${o.year}: ${nl0.format(o.value)}`).join("; ");
-      out.push(`| ${m.name} | ${describe(trace.prior.belief)} | ${previous ? `${before ? describe(before) : "–"} | ` : ""}${describe(trace.posterior)} | ${observed} | ${change(base, trace.posterior)} |`);
+      out.push(`| ${m.name} | ${describe(trace.prior.belief)} | ${previous ? `${before ? describe(before) : "–"} | ` : ""}${describe(trace.posterior)} | ${observed} | ${change(base, trace.posterior)} | ${nl2.format(trace.prior.strength)} | ${nl2.format(trace.dispersion)} |`);
     }
   };
   const trendPct = new Intl.NumberFormat("nl-NL", {style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero"});
