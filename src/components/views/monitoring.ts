@@ -1,5 +1,8 @@
 // The Monitoring page's logic: from the JSON of its data loaders (src/data/monitoring.json.ts, calibration.json.ts)
 // to the rows of its tables and charts. The page holds prose, inputs and `display` only.
+import * as Plot from "@observablehq/plot";
+import {formatNumber, formatPercent} from "../format.js";
+import {palette} from "../palette.js";
 import type {TrailRow, EntryContext} from "./monitoring-entry.ts";
 import type {GammaBelief} from "../../../simulations/model/calibration.ts";
 import type {SummaryRow} from "../../../simulations/summary/rows.ts";
@@ -174,4 +177,90 @@ export function forecastPlaced(forecast: ForecastJson): SummaryRow[] {
  */
 export function entryContext(monitoring: MonitoringJson, today: string): EntryContext {
   return {municipalities: monitoring.municipalities, groups: monitoring.groups, today, files: monitoring.files, trail: monitoring.trail};
+}
+
+/** One row of src/data/monitoring-realisation.json.ts (simulations/recalibration/realisation.ts). */
+export interface RealisationRowJson {
+  readonly year: number;
+  readonly code: string;
+  readonly name: string;
+  readonly placed: number | null;
+  readonly target: number;
+  readonly forecast: Band;
+  readonly inBand: boolean | null;
+}
+
+/**
+ * Realised placements of a year as a share of the target, against the band forecast before the year.
+ *
+ * @example
+ * realisationChart(rows.filter((r) => r.code !== "regio"), 2025, width);
+ */
+export function realisationChart(rows: readonly RealisationRowJson[], year: number, width: number): SVGSVGElement | HTMLElement {
+  return Plot.plot({
+    width,
+    height: 40 + rows.length * 28,
+    marginLeft: 100,
+    x: {label: "percentage van het doel", tickFormat: (d: number) => formatPercent(d, 0), grid: true},
+    y: {label: null, domain: rows.map((r) => r.name)},
+    marks: [
+      Plot.ruleX([1], {stroke: palette.target, strokeDasharray: "4,3"}),
+      Plot.ruleY(rows, {y: "name", x1: (r: RealisationRowJson) => r.forecast.p5 / r.target, x2: (r: RealisationRowJson) => r.forecast.p95 / r.target, stroke: palette.outcome, strokeOpacity: 0.35, strokeWidth: 12}),
+      Plot.dot(rows.filter((r) => r.placed !== null), {y: "name", x: (r: RealisationRowJson) => r.placed! / r.target, r: 5, fill: (r: RealisationRowJson) => (r.inBand ? "black" : palette.target)}),
+      Plot.tip(rows, Plot.pointerY({y: "name", x: (r: RealisationRowJson) => (r.placed ?? r.forecast.p50) / r.target, title: (r: RealisationRowJson) =>
+        `${r.name} ${year}: gerealiseerd ${r.placed === null ? "–" : formatNumber(r.placed)}, doel ${formatNumber(r.target)}, voorspeld P5-P95 ${formatNumber(r.forecast.p5)}-${formatNumber(r.forecast.p95)}`}))
+    ],
+    ariaLabel: `Plaatsingen per gemeente in ${year} als percentage van het doel, met de vooraf voorspelde band`
+  });
+}
+
+/**
+ * One count's expectation per municipality before and after the recalibration, relative to before: the bands for
+ * one year (P5-P95) before (light) and after (dark), the new mean (tick) and the realised values (dots).
+ *
+ * @example
+ * beliefChart(beliefRows(preview).filter((r) => r.what === "inflow"), width);
+ */
+export function beliefChart(rows: readonly BeliefRow[], width: number): SVGSVGElement | HTMLElement {
+  type Dot = BeliefRow & {o: {year: number; value: number}};
+  return Plot.plot({
+    width,
+    height: 70 + rows.length * 24,
+    marginLeft: 100,
+    caption: rows[0]?.label ?? "",
+    x: {label: "percentage van de verwachting vóór herijking", tickFormat: (d: number) => formatPercent(d, 0), grid: true},
+    y: {label: null, domain: rows.map((r) => r.name)},
+    marks: [
+      Plot.ruleX([1], {stroke: palette.muted}),
+      Plot.ruleY(rows, {y: "name", x1: (r: BeliefRow) => r.prior.p5 / r.prior.mean, x2: (r: BeliefRow) => r.prior.p95 / r.prior.mean, stroke: palette.muted, strokeOpacity: 0.35, strokeWidth: 12}),
+      Plot.ruleY(rows, {y: "name", x1: (r: BeliefRow) => r.posterior.p5 / r.prior.mean, x2: (r: BeliefRow) => r.posterior.p95 / r.prior.mean, stroke: palette.outcome, strokeOpacity: 0.7, strokeWidth: 5}),
+      Plot.tickX(rows, {y: "name", x: (r: BeliefRow) => r.posterior.mean / r.prior.mean, stroke: palette.outcome, strokeWidth: 2}),
+      Plot.dot(rows.flatMap((r) => r.observed.map((o): Dot => ({...r, o}))), {y: "name", x: (d: Dot) => d.o.value / d.prior.mean, fill: "black", r: 3.5}),
+      Plot.tip(rows, Plot.pointerY({y: "name", x: (r: BeliefRow) => r.posterior.mean / r.prior.mean, title: (r: BeliefRow) =>
+        `${r.name}, ${r.label}\nvóór: ${formatNumber(r.prior.mean, 1)} (P5-P95 ${formatNumber(r.prior.p5)}-${formatNumber(r.prior.p95)}; gedeelde aanname telt als ${formatNumber(r.priorStrength, 1)} jaar; φ ${formatNumber(r.dispersion, 2)})\ngerealiseerd: ${r.observed.map((o) => `${o.year}: ${formatNumber(o.value)}`).join(", ")}\nna: ${formatNumber(r.posterior.mean, 1)} (P5-P95 ${formatNumber(r.posterior.p5)}-${formatNumber(r.posterior.p95)})`}))
+    ],
+    ariaLabel: `${rows[0]?.label ?? ""}: verwachting per gemeente voor en na de herijking`
+  });
+}
+
+/**
+ * The calibrated forecast of one column (a municipality's name or "regio"): P5-P95 band and median per year.
+ *
+ * @example
+ * forecastChart(latest.forecast, "regio", width);
+ */
+export function forecastChart(forecast: ForecastJson, column: string, width: number): SVGSVGElement | HTMLElement {
+  const rows = forecastPlaced(forecast).filter((r) => r.municipality === column);
+  return Plot.plot({
+    width,
+    height: 260,
+    x: {label: "jaar", tickFormat: (d: number) => String(d), ticks: rows.map((r) => r.year)},
+    y: {label: "plaatsingen", grid: true, zero: true},
+    marks: [
+      Plot.areaY(rows, {x: "year", y1: "p5", y2: "p95", fill: palette.outcome, fillOpacity: 0.25}),
+      Plot.lineY(rows, {x: "year", y: "p50", stroke: palette.outcome, strokeWidth: 2}),
+      Plot.tip(rows, Plot.pointerX({x: "year", y: "p50", title: (r: SummaryRow) => `${r.year}: P5 ${formatNumber(r.p5)}, P50 ${formatNumber(r.p50)}, P95 ${formatNumber(r.p95)}`}))
+    ],
+    ariaLabel: `Voorspelde plaatsingen (${column}) vanaf de herijking`
+  });
 }
