@@ -12,7 +12,9 @@ import {defaultScenarios} from "../../simulations/index.ts";
 import type {GammaBelief} from "../../simulations/model/calibration.ts";
 import {gammaMean, predictiveTable, tableQuantile} from "../../simulations/recalibration/gamma-poisson.ts";
 import {recalibrate, type BeliefTrace} from "../../simulations/recalibration/recalibrate.ts";
-import {calibratedForecast, forecastInputs} from "../../simulations/recalibration/forecast.ts";
+import {calibratedForecast, forecastInputs, resolveCalibration} from "../../simulations/recalibration/forecast.ts";
+import {assertAppendOnly} from "../../simulations/recalibration/used-rows.ts";
+import {LAST_YEAR} from "../../simulations/agreement.ts";
 import {RETURN_PRIOR_PEOPLE} from "../../simulations/recalibration/return-shares.ts";
 import {listCalibrations} from "../../simulations/recalibration/versions.ts";
 
@@ -49,13 +51,16 @@ try {
   let latest: unknown = null;
   if (versions.length > 0) {
     // Refuses (fails the build, in Dutch, naming file and line) when a row the calibration used was changed or deleted.
-    const start = forecastInputs(datasets, scenario, "latest", {calibrationDir, monitoringDir});
+    const {calibration, file} = resolveCalibration("latest", calibrationDir);
+    // After the agreement's last year there is nothing left to forecast; the history is still checked.
+    const start = calibration.startYear <= LAST_YEAR ? forecastInputs(datasets, scenario, "latest", {calibrationDir, monitoringDir}) : null;
+    if (!start) assertAppendOnly([calibration], monitoring, monitoringDir);
     latest = {
-      version: start.calibration.version,
-      file: relative(root, start.file),
-      calibration: start.calibration,
-      report: readFileSync(start.file.replace(/\.json$/, ".md"), "utf8"),
-      forecast: {
+      version: calibration.version,
+      file: relative(root, file),
+      calibration: {...calibration, usedRows: undefined},
+      report: readFileSync(file.replace(/\.json$/, ".md"), "utf8"),
+      forecast: start && {
         scenario: {id: scenario.id, name: scenario.name},
         runs: RUNS,
         seed: SEED,

@@ -2,7 +2,7 @@
 // for good data; for a bad monitoring file every problem on stderr, nothing on stdout, and a non-zero exit.
 import {describe, expect, it, afterAll} from "vitest";
 import {spawnSync} from "node:child_process";
-import {appendFileSync, cpSync} from "node:fs";
+import {appendFileSync, cpSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {cleanup, tempDir} from "./helpers.ts";
 import {runRecalibration} from "../../simulations/recalibration/run.ts";
@@ -84,6 +84,16 @@ describe("calibration.json.ts", () => {
     const expected = calibratedForecast(start.inputs, agreed, {runs, seed}).filter((row) => row.metric === "placed" || row.metric === "backlog");
     expect(json.latest.forecast.rows).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(Math.min(...json.latest.forecast.rows.map((row: {year: number}) => row.year))).toBe(2026);
+
+    // A row that version used, edited in place: both page loaders that read calibrations refuse, naming file and line.
+    const file = join(dataDir, "monitoring/2025.csv");
+    writeFileSync(file, readFileSync(file, "utf8").replace("2025,GM0317,inflow,all,4,", "2025,GM0317,inflow,all,5,"));
+    for (const name of ["calibration.json.ts", "monitoring-realisation.json.ts"]) {
+      const refused = run(name, {FAIRSHARE_DATA_DIR: dataDir, FAIRSHARE_CALIBRATIONS_DIR: outDir});
+      expect(refused.status).not.toBe(0);
+      expect(refused.stdout).toBe("");
+      expect(refused.stderr).toContain(`${file}, regel 25: verwacht: de rij 2025, GM0317, inflow, all met waarde 4`);
+    }
   });
 });
 
