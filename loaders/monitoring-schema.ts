@@ -3,12 +3,15 @@
 import {z} from "zod";
 import {count, identifier, municipalityCode, optionalText, text, year} from "./fields.ts";
 
-/** What a row counts. Municipality means: where the home is (vacancies, placements) or the origin (inflow, backlog). */
-export const METRICS = ["placements", "vacancies", "inflow", "backlog"] as const;
+/**
+ * What a row counts. Municipality means: where the home is (vacancies, placements) or the origin (inflow, backlog,
+ * returners). `returners`: urgent seekers of that origin housed back in it in the year (instroom = uitstroom).
+ */
+export const METRICS = ["placements", "vacancies", "inflow", "backlog", "returners"] as const;
 export type Metric = (typeof METRICS)[number];
 
 /** Metrics that may be split by urgent group; the others are always `all`. */
-export const GROUPED_METRICS: readonly Metric[] = ["placements", "inflow"];
+export const GROUPED_METRICS: readonly Metric[] = ["placements", "inflow", "returners"];
 
 /** The group value for a total over all groups. */
 export const ALL_GROUPS = "all";

@@ -70,7 +70,12 @@ export function prepareInputs(datasets: Datasets, scenario: Scenario, calibratio
     return fitVacancySeries(series, scenario.vacancyWindow);
   });
 
-  const groups = datasets.groups.map((g) => ({id: g.id, name: g.name, returnShare: g.returnShare.value}));
+  // A calibration's learned return shares (posterior means) replace the assumed ones.
+  const learned = calibration?.returnShares ?? {};
+  const groups = datasets.groups.map((g) => {
+    const b = learned[g.id];
+    return {id: g.id, name: g.name, returnShare: b ? b.shape1 / (b.shape1 + b.shape2) : g.returnShare.value};
+  });
   const index = new Map<string, number>();
   for (const p of datasets.prognosis) {
     if (p.variant === scenario.prognosis) index.set(`${p.group}|${p.origin}|${p.year}`, p.placements);
