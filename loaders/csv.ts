@@ -3,6 +3,7 @@
 import {readFileSync} from "node:fs";
 import {parse} from "csv-parse/sync";
 import type {Issue} from "./errors.ts";
+import {decodeUtf8} from "./encoding.ts";
 
 /** One data row: its cells by column name (trimmed) and the spreadsheet line on which it starts. */
 export interface CsvRow {
@@ -83,31 +84,10 @@ export function parseCsv(bytes: Uint8Array, file: string, columns: readonly stri
 }
 
 function decode(bytes: Uint8Array, file: string, issues: Issue[]): string | undefined {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    issues.push({file, line: 1, expected: `UTF-8 tekst (dit bestand is UTF-16, "Unicode-tekst" uit Excel); ${SAVE_AS}`});
-    return undefined;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", {fatal: true}).decode(bytes);
-  } catch {
-    const line = lineOfFirstInvalidByte(bytes);
-    issues.push({file, line, expected: `UTF-8 tekst (dit bestand bevat tekens in een andere codering, bijv. ANSI/Windows-1252); ${SAVE_AS}`});
-    return undefined;
-  }
-  // Excel's "CSV UTF-8" writes a byte-order mark; drop it so it cannot stick to the first column name.
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
-}
-
-function lineOfFirstInvalidByte(bytes: Uint8Array): number {
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      new TextDecoder("utf-8", {fatal: true}).decode(bytes.subarray(0, end), {stream: true});
-    } catch {
-      return bytes.subarray(0, end).filter((b) => b === 0x0a).length + 1;
-    }
-  }
-  return 1;
+  const decoded = decodeUtf8(bytes);
+  if ("text" in decoded) return decoded.text;
+  issues.push({file, line: decoded.line, expected: `UTF-8-tekst (dit bestand is ${decoded.problem}); ${SAVE_AS}`});
+  return undefined;
 }
 
 /** Refuse a Dutch Excel export (';' separator, decimal comma) or a tab-separated file before parsing as commas. */
