@@ -126,7 +126,7 @@ function dutchParseError(e: Error & {code?: string}): string {
       return `onverwacht argument "${quoted}": elke waarde hoort bij een optie (--naam waarde)`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
       const flag = /(--[\w-]+)/.exec(e.message)?.[1] ?? "een optie";
-      return /argument missing/.test(e.message) ? `${flag} heeft een waarde nodig` : `${flag} neemt geen waarde`;
+      return /argument missing|ambiguous/.test(e.message) ? `${flag} heeft een waarde nodig` : `${flag} neemt geen waarde`;
     }
     default:
       return `de opdrachtregel is niet te lezen (${e.message})`;

@@ -36,7 +36,7 @@ interface Refused {
 }
 
 // [case, file, line, column, raw value, refused (line 2 unless named) or the value read]
-const CELLS: readonly [string, File, number, string, string, Refused | number | string][] = [
+const CELLS: readonly [string, File, number, string, string, Refused | number | string | boolean][] = [
   ["Int32 overflow in vacancies", "vacancies.csv", 2, "vacancies", "2147483648", {column: "vacancies", expected: /tot en met 10\.000.*te groot/}],
   ["2^53 − 1 vacancies (crashed V8)", "vacancies.csv", 2, "vacancies", "9007199254740991", {column: "vacancies", expected: /te groot/}],
   ["vacancies one above the bound", "vacancies.csv", 2, "vacancies", "10001", {column: "vacancies", expected: /te groot/}],
