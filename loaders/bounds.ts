@@ -17,7 +17,7 @@ export const FIGURE_MAX = {
 export const MAX_VACANCIES = 10_000;
 
 /** Placements per group, municipality of origin, year and variant (the region's total need: about 227 a year). */
-export const MAX_PROGNOSIS = 5_000;
+export const MAX_PROGNOSIS = 500;
 
 /** A realised monitoring figure per municipality, metric and year (placements, lettings, inflow or backlog). */
 export const MAX_MONITORING_VALUE = 100_000;

@@ -12,7 +12,7 @@ export const SCENARIO_RANGES = {
   /** Ramp periods in one scenario. */
   rampPeriods: {min: 1, max: 100},
   keyWeight: {min: 0, max: 1000},
-  inflowDispersion: {min: 0, max: 5},
+  inflowDispersion: {min: 0, max: 0.5},
   vacancyWindow: {min: 1, max: 20},
   idLength: 64,
   nameLength: 200,
