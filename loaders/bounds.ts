@@ -21,3 +21,7 @@ export const MAX_PROGNOSIS = 500;
 
 /** A realised monitoring figure per municipality, metric and year (placements, lettings, inflow or backlog). */
 export const MAX_MONITORING_VALUE = 100_000;
+
+/** Largest data file read (the largest dataset, prognosis.csv, is about 150 kB): a wrong or runaway file is refused
+ * at once instead of being parsed for minutes. */
+export const MAX_FILE_BYTES = 10_000_000;

@@ -1,8 +1,9 @@
 // Reading one CSV file into header-checked rows. Only the dialect we write is accepted (comma separator, UTF-8, '.'
 // decimals); anything else is refused with a message that says what it is and how to save it, never misread.
-import {readFileSync} from "node:fs";
+import {readFileSync, statSync} from "node:fs";
 import {parse} from "csv-parse/sync";
-import type {Issue} from "./errors.ts";
+import {dutchNumber, type Issue} from "./errors.ts";
+import {MAX_FILE_BYTES} from "./bounds.ts";
 import {decodeUtf8} from "./encoding.ts";
 
 /** One data row: its cells by column name (trimmed) and the spreadsheet line on which it starts. */
@@ -23,6 +24,17 @@ const SAVE_AS = "sla het bestand op als CSV UTF-8 met komma's als scheidingsteke
 export function readCsv(path: string, file: string, columns: readonly string[], issues: Issue[]): CsvRow[] {
   let bytes: Buffer;
   try {
+    // A folder, a pipe or a device (/dev/zero) is refused before a byte is read, and so is a file far larger than
+    // any dataset: nothing can hang or fill the memory.
+    const stat = statSync(path);
+    if (!stat.isFile()) {
+      issues.push({file, expected: `een gewoon CSV-bestand met kolommen ${columns.join(",")} (dit is een map, apparaat of pipe)`});
+      return [];
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      issues.push({file, expected: `een CSV-bestand van hoogstens ${dutchNumber(MAX_FILE_BYTES / 1e6)} MB (dit bestand is ${dutchNumber(Math.round(stat.size / 1e5) / 10)} MB; is het het goede bestand?)`});
+      return [];
+    }
     bytes = readFileSync(path);
   } catch {
     issues.push({file, expected: `een bestand met kolommen ${columns.join(",")} (bestand niet gevonden of niet leesbaar)`});

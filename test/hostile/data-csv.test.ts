@@ -1,7 +1,8 @@
 // Hostile data CSVs at the loader level: one file of data/ with one cell (or the bytes) changed, read by its own
 // reader. Each case is refused with file, line, column and what was expected, or read right.
 import {describe, expect, it} from "vitest";
-import {readFileSync, writeFileSync} from "node:fs";
+import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from "node:fs";
+import {execFileSync} from "node:child_process";
 import {join} from "node:path";
 import type {Issue} from "../../loaders/errors.ts";
 import {formatIssues} from "../../loaders/errors.ts";
@@ -143,6 +144,19 @@ describe("hostile data CSVs: encodings and structure", () => {
     expect(message.split("\n")).toHaveLength(1 + 50 + 1);
     expect(message).toMatch(/\n {2}en 19\.\d{3} meer$/);
     expect(message.length).toBeLessThan(20_000);
+  });
+
+  it.each([
+    ["a 50 MB file (printed 48,6 MB of problems)", (path: string) => writeFileSync(path, "x".repeat(50_000_000)), /hoogstens 10 MB \(dit bestand is 50 MB/],
+    ["a folder named groups.csv", (path: string) => mkdirSync(path), /een gewoon CSV-bestand .*map, apparaat of pipe/],
+    ["a named pipe (reading it would hang)", (path: string) => execFileSync("mkfifo", [path]), /map, apparaat of pipe/],
+    ["a symlink to /dev/zero (reading it would never end)", (path: string) => symlinkSync("/dev/zero", path), /map, apparaat of pipe/]
+  ])("%s is refused at once", (_name, make, want) => {
+    const path = join(tmp(), "groups.csv");
+    make(path);
+    const issues: Issue[] = [];
+    expect(readGroups(path, "groups.csv", issues)).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({file: "groups.csv", expected: expect.stringMatching(want)})]);
   });
 
   it("a cell of a megabyte is shown by its start only", () => {
