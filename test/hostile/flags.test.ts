@@ -186,3 +186,22 @@ describe("outputs never touch inputs", () => {
     expect(rel(out)).not.toBe("");
   });
 });
+
+describe("engine errors that reach a user are Dutch", () => {
+  it("a key on inhabitants when every member has 0 inhabitants names the key and the data file", async () => {
+    const data = copyData();
+    const path = join(data, "municipal-figures.csv");
+    const {readFileSync} = await import("node:fs");
+    writeFileSync(path, readFileSync(path, "utf8").replace(/^(GM\d{4},inhabitants,\d{4},)\d+/gm, "$10"));
+    const r = await runSimulate(["--scenario", "key-inhabitants", "--runs", "5", "--data", data, "--out", join(tmp(), "x.csv")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^fout: de verdeelsleutel weegt "inhabitants", maar die cijfers van de deelnemende gemeenten tellen op tot 0.*municipal-figures\.csv/);
+    expect(r.err).not.toMatch(/allocation key|cannot divide/);
+  });
+
+  it("an unknown engine error is marked as internal, in Dutch", async () => {
+    const {dutchEngineError} = await import("../../simulations/cli/messages.ts");
+    expect(dutchEngineError("something odd")).toBe("interne fout (something odd)");
+    expect(dutchEngineError("prepareInputs: no vacancy figures for Baarn (GM0308)")).toBe("data/vacancies.csv: geen cijfers over leegkomende woningen voor Baarn (GM0308)");
+  });
+});
