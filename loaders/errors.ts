@@ -65,9 +65,15 @@ export function capProblems(lines: readonly string[], max = MAX_PROBLEMS, indent
  * @example
  * dutchNumber(1000000); // "1.000.000"
  * dutchNumber(0.5); // "0,5"
+ * dutchNumber(0.5000000000000001); // "0,5000000000000001"
  */
 export function dutchNumber(x: number): string {
-  return x.toLocaleString("nl-NL", {maximumFractionDigits: 10, useGrouping: Math.abs(x) >= 10_000});
+  // The shortest text that reads back as x (0.5000000000000001 is not shown as 0,5), in Dutch notation.
+  const text = String(x);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text.replace(".", ",");
+  const [int, frac] = text.split(".") as [string, string | undefined];
+  const grouped = Math.abs(x) >= 10_000 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : int;
+  return frac === undefined ? grouped : `${grouped},${frac}`;
 }
 
 /**

@@ -49,6 +49,7 @@ const FIELDS: readonly [string, Record<string, unknown>, RegExp | undefined][] =
   ["inflowDispersion above 0,5", {inflowDispersion: 0.6}, /\$\.inflowDispersion: hoogstens 0,5; gevonden 0,6/],
   ["inflowDispersion negative", {inflowDispersion: -0.1}, /\$\.inflowDispersion: minstens 0/],
   ["inflowDispersion at 0,5", {inflowDispersion: 0.5}, undefined],
+  ["inflowDispersion a hair above 0,5 is named exactly", {inflowDispersion: 0.5000000000000001}, /hoogstens 0,5; gevonden 0,5000000000000001/],
   ["vacancyWindow 0", {vacancyWindow: 0}, /\$\.vacancyWindow: minstens 1/],
   ["vacancyWindow 21", {vacancyWindow: 21}, /\$\.vacancyWindow: hoogstens 20/],
   ["vacancyWindow 2.5", {vacancyWindow: 2.5}, /\$\.vacancyWindow: verwacht een geheel getal/],
