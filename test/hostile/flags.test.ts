@@ -205,3 +205,30 @@ describe("engine errors that reach a user are Dutch", () => {
     expect(dutchEngineError("prepareInputs: no vacancy figures for Baarn (GM0308)")).toBe("data/vacancies.csv: geen cijfers over leegkomende woningen voor Baarn (GM0308)");
   });
 });
+
+describe("as a user runs them (separate processes)", () => {
+  const run = async (script: string, args: readonly string[]) => {
+    const {spawnSync} = await import("node:child_process");
+    return spawnSync("node_modules/.bin/tsx", [`simulations/cli/${script}.ts`, ...args], {encoding: "utf8"});
+  };
+
+  it("both commands answer --help on stdout with exit 0, and a bad flag on stderr with exit 2", async () => {
+    for (const script of ["simulate", "recalibrate"]) {
+      const help = await run(script, ["--help"]);
+      expect({status: help.status, stderr: help.stderr}).toEqual({status: 0, stderr: ""});
+      expect(help.stdout).toMatch(new RegExp(`^Gebruik:\\n {2}npm run ${script}`));
+      const bad = await run(script, ["--bogus"]);
+      expect(bad.status).toBe(2);
+      expect(bad.stdout).toBe("");
+      expect(bad.stderr).toMatch(/^fout: onbekende optie "--bogus"\n\nGebruik:/);
+    }
+  });
+
+  it("--out data/vacancies.csv exits 2 and leaves the dataset as it was", async () => {
+    const before = snapshot("data");
+    const r = await run("simulate", ["--scenario", "agreed", "--runs", "10", "--out", "data/vacancies.csv"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--out "data\/vacancies\.csv" ligt in de invoermap data\//);
+    expect(snapshot("data")).toEqual(before);
+  });
+});
