@@ -2,7 +2,7 @@
 import {csvFormatRows} from "d3-dsv";
 import writeXlsxFile from "write-excel-file/browser";
 import type {SheetData} from "write-excel-file/browser";
-import {safeText} from "./safeCell.ts";
+import {safeText} from "./safeCell.js";
 
 /** A cell of a downloadable table. Numbers stay numbers in Excel. */
 export type DownloadCell = string | number | null;
