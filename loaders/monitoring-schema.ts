@@ -1,7 +1,8 @@
 // The columns of a monitoring file (data/monitoring/<year>.csv) and the zod schema of one row, built from the
 // shared cell schemas in fields.ts. Cross-row rules (corrections, totals) live in monitoring-trail.ts.
 import {z} from "zod";
-import {count, identifier, municipalityCode, optionalText, text, year} from "./fields.ts";
+import {MAX_MONITORING_VALUE} from "./bounds.ts";
+import {countUpTo, identifier, municipalityCode, optionalText, text, year} from "./fields.ts";
 
 /**
  * What a row counts. Municipality means: where the home is (vacancies, placements) or the origin (inflow, backlog,
@@ -43,7 +44,7 @@ export const monitoringRowSchema = z.object({
   municipality: municipalityCode,
   metric: z.enum(METRICS, {error: `een van ${METRICS.join(", ")}`}),
   group: identifier,
-  value: count,
+  value: countUpTo(MAX_MONITORING_VALUE),
   status: z.enum(MONITORING_STATUSES, {error: `een van ${MONITORING_STATUSES.join(", ")}`}),
   source: text,
   recorded_on: z.iso.date({error: "een datum als JJJJ-MM-DD, zoals 2026-02-16"}),

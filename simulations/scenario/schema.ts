@@ -3,9 +3,26 @@
 import {z} from "zod";
 import {FIRST_YEAR, LAST_YEAR} from "../model/inputs.ts";
 
-const year = z.number().int().min(2000).max(2100);
-const count = z.number().int().min(0);
-const weight = z.number().min(0).optional();
+/** Documented ranges of the scenario's numbers (simulations/README.md, "Ranges"); they keep every count far from
+ * the Int32 arrays' limit and a run's memory bounded. */
+export const SCENARIO_RANGES = {
+  year: {min: 2000, max: 2100},
+  /** Placements per year in one ramp period field (the agreement: 227 for the whole region). */
+  rampCount: {min: 0, max: 100_000},
+  /** Ramp periods in one scenario. */
+  rampPeriods: {min: 1, max: 100},
+  keyWeight: {min: 0, max: 1000},
+  inflowDispersion: {min: 0, max: 0.5},
+  vacancyWindow: {min: 1, max: 20},
+  idLength: 64,
+  nameLength: 200,
+  descriptionLength: 5000
+} as const;
+const R = SCENARIO_RANGES;
+
+const year = z.number().int().min(R.year.min).max(R.year.max);
+const count = z.number().int().min(R.rampCount.min).max(R.rampCount.max);
+const weight = z.number().min(R.keyWeight.min).max(R.keyWeight.max).optional();
 
 /** A ramp period that gives Amersfoort's placements and the other seven's total (the agreed form). */
 const splitPeriod = z
@@ -39,7 +56,7 @@ export const keySchema = z
   })
   .strict()
   .refine((k) => (k.inhabitants ?? 0) + (k.households ?? 0) + (k.socialStock ?? 0) + (k.vacancies ?? 0) > 0, {
-    message: "at least one key weight must be greater than 0"
+    message: "minstens één gewicht van de verdeelsleutel groter dan 0"
   });
 export type KeyWeights = z.output<typeof keySchema>;
 
@@ -49,13 +66,15 @@ const fields = {
   $schema: z.string().optional(),
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, "an id of lowercase letters, digits and hyphens")
+    .max(R.idLength)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "een id van kleine letters, cijfers en streepjes, zoals mijn-scenario")
     .describe("identifier, used on the command line and in the scenario column"),
-  name: z.string().min(1).describe("Dutch name for the pages"),
-  description: z.string().describe("Dutch description for the pages"),
+  name: z.string().min(1).max(R.nameLength).describe("Dutch name for the pages"),
+  description: z.string().max(R.descriptionLength).describe("Dutch description for the pages"),
   ramp: z
     .array(rampPeriodSchema)
-    .min(1)
+    .min(R.rampPeriods.min)
+    .max(R.rampPeriods.max)
     .describe("the ramp path (ingroeipad): placements per year, by period; periods must not overlap"),
   key: keySchema
     .default({socialStock: 1})
@@ -74,7 +93,8 @@ const fields = {
     .describe("place who cannot be placed within the targets in municipalities with room left, instead of waiting"),
   inflowDispersion: z
     .number()
-    .min(0)
+    .min(R.inflowDispersion.min)
+    .max(R.inflowDispersion.max)
     .default(0)
     .describe("overdispersion φ of the inflow counts: variance = mean + φ·mean²; 0 is Poisson"),
   vacancyDispersion: z
@@ -84,8 +104,8 @@ const fields = {
   vacancyWindow: z
     .number()
     .int()
-    .min(1)
-    .max(20)
+    .min(R.vacancyWindow.min)
+    .max(R.vacancyWindow.max)
     .default(5)
     .describe("number of most recent years of the vacancy series that give its mean and spread"),
   stochastic: z.boolean().default(true).describe("false: every count is its expected value (no randomness)")
@@ -93,10 +113,10 @@ const fields = {
 
 function checkPeriods(ramp: readonly RampPeriod[], ctx: z.RefinementCtx) {
   ramp.forEach((p, i) => {
-    if (p.from > p.to) ctx.addIssue({code: "custom", path: ["ramp", i, "to"], message: `"to" must be ≥ "from" (${p.from})`});
+    if (p.from > p.to) ctx.addIssue({code: "custom", path: ["ramp", i, "to"], message: `"to" moet minstens "from" (${p.from}) zijn`});
     ramp.forEach((q, j) => {
       if (j < i && p.from <= q.to && q.from <= p.to) {
-        ctx.addIssue({code: "custom", path: ["ramp", i], message: `period overlaps ramp[${j}] (${q.from}-${q.to})`});
+        ctx.addIssue({code: "custom", path: ["ramp", i], message: `periode overlapt ramp[${j}] (${q.from}-${q.to})`});
       }
     });
   });
@@ -107,7 +127,7 @@ function checkPeriods(ramp: readonly RampPeriod[], ctx: z.RefinementCtx) {
     ctx.addIssue({
       code: "custom",
       path: ["ramp"],
-      message: `no period covers ${uncovered.join(", ")}: the ramp must cover every year ${FIRST_YEAR}-${LAST_YEAR}`
+      message: `geen periode dekt ${uncovered.join(", ")}: het ingroeipad moet elk jaar ${FIRST_YEAR}-${LAST_YEAR} dekken`
     });
   }
 }

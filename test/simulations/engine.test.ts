@@ -182,6 +182,6 @@ describe("engine", () => {
     expect(() => simulate(inputs, scenario(), {runs: 0, seed: 1})).toThrow(/runs/);
     expect(() => simulate(inputs, scenario(), {runs: 1, seed: -3})).toThrow(/seed/);
     // A ramp that stops early is refused when the scenario is read, not half-way through a run.
-    expect(() => scenario({ramp: [{from: 2025, to: 2027, region: 227}]})).toThrow(/no period covers 2028, 2029, 2030/);
+    expect(() => scenario({ramp: [{from: 2025, to: 2027, region: 227}]})).toThrow(/geen periode dekt 2028, 2029, 2030/);
   });
 });

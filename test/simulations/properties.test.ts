@@ -30,7 +30,7 @@ const scenarioArb = fc.record({
   prognosis: fc.constantFrom("low", "central", "high"),
   cap: fc.oneof(fc.constant(null), fc.double({min: 0.02, max: 1, noNaN: true})),
   spillOver: fc.boolean(),
-  inflowDispersion: fc.oneof(fc.constant(0), fc.double({min: 0.001, max: 1, noNaN: true})),
+  inflowDispersion: fc.oneof(fc.constant(0), fc.double({min: 0.001, max: 0.5, noNaN: true})), // the documented range: 0-0,5
   vacancyDispersion: fc.constantFrom("series", "poisson"),
   vacancyWindow: fc.integer({min: 1, max: 6}),
   stochastic: fc.boolean()
