@@ -8,6 +8,7 @@ import {parseFlags, usage, UsageError, type CommandSpec, type FlagSpec, type Fla
 import {WriteError} from "./outputGuard.ts";
 import {BudgetError} from "./budget.ts";
 import {dutchEngineError} from "./messages.ts";
+import {CalibrationError} from "../recalibration/forecast.ts";
 
 /** Where a command prints: `out` for results and help, `err` for progress and problems. One call per message. */
 export interface CliIo {
@@ -53,7 +54,7 @@ export async function runCommand<F extends Readonly<Record<string, FlagSpec>>>(
       io.err(`fout: ${e.message}\n\n${usage(command)}`);
       return EXIT.usage;
     }
-    if (e instanceof ScenarioError || e instanceof DatasetError) io.err(`${e.message}\n${NOTHING_WRITTEN}`);
+    if (e instanceof ScenarioError || e instanceof DatasetError || e instanceof CalibrationError) io.err(`${e.message}\n${NOTHING_WRITTEN}`);
     else if (e instanceof WriteError) io.err(`fout: ${e.message}`);
     else if (e instanceof BudgetError) io.err(`fout: ${e.message}\n${NOTHING_WRITTEN}`);
     else io.err(`fout: ${dutchEngineError((e as Error)?.message ?? String(e))}\n${NOTHING_WRITTEN}`);

@@ -1,7 +1,7 @@
 // `npm run simulate`: run a scenario (and optionally compare it with another) and write the tidy summary table.
 import {extname, join} from "node:path";
 import {loadDatasets} from "../../loaders/datasets.ts";
-import {adjustDatasets, prepareInputs, toCsv, summaryRows, probabilityRows, type Scenario, type SummaryRow} from "../index.ts";
+import {adjustDatasets, prepareInputs, type ModelInputs, toCsv, summaryRows, probabilityRows, type Scenario, type SummaryRow} from "../index.ts";
 import {readScenario, scenarioIds} from "../scenario/files.ts";
 import {runPool} from "../runner/pool.ts";
 import type {JobSummaries} from "../runner/chunked.ts";
@@ -12,6 +12,7 @@ import {DATA_FLAGS, RUN_FLAGS} from "./flags.ts";
 import {checkOutputs, writeOutputs, type OutputFile, type ReadSet} from "./outputGuard.ts";
 import {checkMemoryBudget} from "./budget.ts";
 import {progressBar} from "./progress.ts";
+import {forecastInputs} from "../recalibration/forecast.ts";
 
 /** The command line of `npm run simulate`: its flags, ranges and usage text. */
 export const SIMULATE = {
@@ -26,6 +27,11 @@ export const SIMULATE = {
     out: {type: "string", help: "uitvoerbestand: .csv (nette tabel) of .json (tabel, kansen en instellingen)", value: "BESTAND"},
     all: {type: "boolean", help: "elk standaardscenario; schrijft <id>.csv, probabilities.csv en compare.csv (elk scenario min agreed)"},
     "out-dir": {type: "string", help: "uitvoermap voor --all", value: "MAP"},
+    calibration: {
+      type: "string",
+      help: "latest of een herijkingsbestand: rekent de jaren na het laatst gerealiseerde jaar door vanaf de gerealiseerde wachtenden; geweigerd als een gebruikte monitoringrij is gewijzigd",
+      value: "latest|BESTAND"
+    },
     ...RUN_FLAGS,
     ...DATA_FLAGS
   },
@@ -50,9 +56,15 @@ function checkCombination(flags: Flags): void {
   if (![".csv", ".json"].includes(extname(flags.out).toLowerCase())) throw new UsageError(`--out moet eindigen op .csv of .json; gevonden "${flags.out}"`);
 }
 
+/** The engine's inputs for a scenario: from the data, or (--calibration) from a calibration and the realised backlog. */
+function inputsFor(scenario: Scenario, flags: Flags, datasets: ReturnType<typeof loadDatasets>): ModelInputs {
+  if (!flags.calibration) return prepareInputs(datasets, scenario);
+  return forecastInputs(datasets, scenario, flags.calibration, {monitoringDir: join(flags.data, "monitoring")}).inputs;
+}
+
 async function summaries(a: Scenario, b: Scenario | undefined, flags: Flags, datasets: ReturnType<typeof loadDatasets>): Promise<JobSummaries> {
-  const inputsA = prepareInputs(datasets, a);
-  const inputsB = b && prepareInputs(datasets, b);
+  const inputsA = inputsFor(a, flags, datasets);
+  const inputsB = b && inputsFor(b, flags, datasets);
   checkMemoryBudget([inputsA, ...(inputsB ? [inputsB] : [])], flags.runs);
   const progress = progressBar(flags.runs, b ? `${a.id} en ${b.id}` : a.id);
   const result = await runPool(

@@ -18,11 +18,6 @@ import {assertAppendOnly} from "./used-rows.ts";
 /** Where `npm run recalibrate` writes its versions. */
 export const DEFAULT_CALIBRATION_DIR = "simulations/calibrations";
 
-/** The line of `simulate --help` for the flag (the command line's usage text is in the same register). */
-export const CALIBRATION_USAGE =
-  "  --calibration latest|FILE  run the years after the last realised year on a calibration (simulations/calibrations/),\n" +
-  "                             starting from the realised backlog; refused when a monitoring row it used was changed";
-
 /** A calibration refused for a reason a user can act on (Dutch message naming the flag or the file). */
 export class CalibrationError extends Error {}
 

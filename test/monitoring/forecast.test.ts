@@ -1,12 +1,13 @@
 // Forecast from a calibration: `--calibration latest|FILE` resolves, runs the remaining years from the realised
 // backlog, and the Monitoring page's loader and the command line's path give the same numbers for the same seed.
 import {describe, expect, it, afterAll} from "vitest";
-import {cpSync, mkdirSync, writeFileSync} from "node:fs";
+import {cpSync, existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {runRecalibration} from "../../simulations/recalibration/run.ts";
 import {CalibrationError, calibratedForecast, forecastInputs, resolveCalibration} from "../../simulations/recalibration/forecast.ts";
 import {loadDatasets} from "../../loaders/datasets.ts";
-import {defaultScenarios, summaryRows} from "../../simulations/index.ts";
+import {defaultScenarios, summaryRows, toCsv, SUMMARY_COLUMNS} from "../../simulations/index.ts";
+import {main} from "../../simulations/cli/simulate.ts";
 import {runPool} from "../../simulations/runner/pool.ts";
 import {cleanup, tempDir} from "./helpers.ts";
 
@@ -78,5 +79,28 @@ describe("forecast from a calibration", () => {
     const a = calibratedForecast(start.inputs, agreed, {runs: 500, seed: 1});
     expect(calibratedForecast(start.inputs, agreed, {runs: 500, seed: 1})).toEqual(a);
     expect(calibratedForecast(start.inputs, agreed, {runs: 500, seed: 2})).not.toEqual(a);
+  });
+});
+
+describe("npm run simulate -- --calibration", () => {
+  const {root, dataDir, outDir, monitoringDir} = workspace();
+  const silent = {out: () => {}, err: () => {}};
+
+  it("writes the same numbers as the Monitoring page's path for the same seed", async () => {
+    const out = join(root, "forecast.csv");
+    const file = join(outDir, "calibration-2025-1.json");
+    const code = await main(["--scenario", "agreed", "--calibration", file, "--data", dataDir, "--runs", "2000", "--seed", "3", "--out", out], silent);
+    expect(code).toBe(0);
+    const start = forecastInputs(loadDatasets(dataDir), agreed, file, {monitoringDir});
+    expect(readFileSync(out, "utf8")).toBe(toCsv(calibratedForecast(start.inputs, agreed, {runs: 2000, seed: 3}), SUMMARY_COLUMNS));
+  });
+
+  it("refuses a calibration that is not there, in Dutch, and writes nothing", async () => {
+    const out = join(root, "none.csv");
+    const messages: string[] = [];
+    const code = await main(["--scenario", "agreed", "--calibration", join(root, "nope.json"), "--data", dataDir, "--runs", "10", "--out", out], {out: () => {}, err: (t) => messages.push(t)});
+    expect(code).toBe(1);
+    expect(messages.join("\n")).toMatch(/--calibration: bestand .*nope\.json niet gevonden/);
+    expect(existsSync(out)).toBe(false);
   });
 });
