@@ -13,11 +13,12 @@ function sample(s: ReturnType<typeof scenario>, runs: number) {
   const away: number[] = [];
   const r = new Int32Array(8);
   const n = new Int32Array(8);
+  const x = new Int32Array(8);
   for (let run = 0; run < runs; run++) {
     draws.startRun(run);
-    draws.draw(0, r, n);
+    draws.draw(0, r, n, x);
     home.push(r[0]!); // Amersfoort
-    away.push(n[0]!);
+    away.push(n[0]! + x[0]!);
   }
   return {home, away, inputs};
 }
@@ -60,9 +61,11 @@ describe("inflow draws", () => {
     const draws = new InflowDraws(inputs, s, 1);
     const r = new Int32Array(8);
     const n = new Int32Array(8);
+    const x = new Int32Array(8);
     draws.startRun(0);
-    draws.draw(0, r, n);
+    draws.draw(0, r, n, x);
     expect(r[0]).toBe(8 + 8 + 5 + 2); // round(10 × share) per group
-    expect(n[0]).toBe(40 - 23);
+    expect(n[0]).toBe(2 + 2 + 5); // mo, bw, jz who cannot return: housable anywhere
+    expect(x[0]).toBe(10 - 2); // hg (victims of domestic violence) who cannot return: not at home
   });
 });
