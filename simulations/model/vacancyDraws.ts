@@ -88,8 +88,15 @@ export class VacancyDraws {
       for (let m = 0; m < M; m++) out[m] = samplePoisson(this.samplers[m]!, u());
       return;
     }
-    const tables = this.tables;
+    const {cdf, guide, start, size, lo} = this.tables;
     const nb = this.newBuild;
-    for (let m = 0; m < M; m++) out[m] = tables.sample(base + m, u()) + nb[base + m]!;
+    for (let m = 0; m < M; m++) {
+      const k = base + m;
+      const x = u();
+      const s0 = start[k]!;
+      let i = s0 + guide[s0 + ((x * size[k]!) | 0)]!;
+      while (cdf[i]! <= x) i++;
+      out[m] = lo[k]! + i - s0 + nb[k]!;
+    }
   }
 }
