@@ -87,7 +87,7 @@ export class Placement {
   ): void {
     const M = this.M;
     const obligation = this.rule === "obligation";
-    const {waitHome, waitAny, waitNotHome, homeTaken, slots, extra, bound, weights} = this;
+    const {waitHome, waitAny, waitNotHome, homeTaken, slots, extra, bound, weights, eligible} = this;
     for (let i = 0; i < M * M; i++) flow[at + i] = 0;
 
     // 1. Returners at home (those who waited first), up to capacity.
@@ -97,6 +97,8 @@ export class Placement {
       const take = want < capacity[m]! ? want : capacity[m]!;
       homeTaken[m] = take;
       flow[at + m * M + m] = take;
+      placed[m] = take;
+      byOrigin[m] = take;
       capacity[m]! -= take;
       const rest = want - take;
       if (obligation && this.spill) {
@@ -151,14 +153,16 @@ export class Placement {
           continue;
         }
         capacity[h]! -= s;
-        const fromWaiting = this.fill(h, s, waitAny, waitNotHome, flow, at);
-        this.unfilled[h] = s - fromWaiting - (s > fromWaiting ? this.fill(h, s - fromWaiting, newAny, newNotHome, flow, at) : 0);
+        const fromWaiting = fill(M, h, s, waitAny, waitNotHome, flow, at, eligible, placed, byOrigin);
+        this.unfilled[h] = s - fromWaiting - (s > fromWaiting ? fill(M, h, s - fromWaiting, newAny, newNotHome, flow, at, eligible, placed, byOrigin) : 0);
       }
       // 5. A host left with slots only its own not-at-home members could fill: swap with another host (one of
       // that host's pool members moves here, one of ours goes there). Rare; keeps the bound of step 2 exact.
       for (let h = 0; h < M; h++) {
         while (this.unfilled[h]! > 0 && waitNotHome[h]! + newNotHome[h]! > 0) {
-          if (!this.swap(h, flow, at)) break;
+          if (!swap(M, h, flow, at)) break;
+          placed[h]! += 1;
+          byOrigin[h]! += 1;
           if (waitNotHome[h]! > 0) waitNotHome[h]! -= 1;
           else newNotHome[h]! -= 1;
           this.unfilled[h]! -= 1;
@@ -167,70 +171,78 @@ export class Placement {
       }
     }
 
-    // 6. Totals; who is still in the pool waits.
+    // 6. Who is still in the pool waits.
     for (let m = 0; m < M; m++) {
-      let host = 0;
-      let origin = 0;
-      for (let o = 0; o < M; o++) host += flow[at + o * M + m]!;
-      for (let h = 0; h < M; h++) origin += flow[at + m * M + h]!;
-      placed[m] = host;
-      byOrigin[m] = origin;
       waitAny[m]! += newAny[m]!;
       waitNotHome[m]! += newNotHome[m]!;
       newAny[m] = 0;
       newNotHome[m] = 0;
     }
   }
+}
 
-  // Fills up to s slots of host h from one part of the pool (waiting or new); returns how many were housed.
-  private fill(h: number, s: number, any: Int32Array, notHome: Int32Array, flow: Int32Array, at: number): number {
-    const M = this.M;
-    const e = this.eligible;
-    let sum = 0;
-    for (let o = 0; o < M; o++) sum += e[o] = any[o]! + (o !== h ? notHome[o]! : 0);
-    if (sum === 0) return 0;
-    if (sum <= s) {
-      for (let o = 0; o < M; o++) {
-        if (e[o] === 0) continue;
-        flow[at + o * M + h]! += e[o]!;
-        any[o] = 0;
-        if (o !== h) notHome[o] = 0;
-      }
-      return sum;
-    }
-    // Systematic rounding of the quotas s·e[o]/sum along the origins (offset ½): each origin gets its quota rounded
-    // down or up, never more than it has, and the shares add up to s exactly; O(M), no sorting.
-    const scale = s / sum;
-    let cum = 0;
-    let prev = 0;
+// Fills up to s slots of host h from one part of the pool (waiting or new); returns how many were housed. Adds them
+// to the flows and to the placements by host and by origin.
+function fill(
+  M: number,
+  h: number,
+  s: number,
+  any: Int32Array,
+  notHome: Int32Array,
+  flow: Int32Array,
+  at: number,
+  e: Float64Array,
+  placed: Int32Array,
+  byOrigin: Int32Array
+): number {
+  let sum = 0;
+  for (let o = 0; o < M; o++) sum += e[o] = any[o]! + (o !== h ? notHome[o]! : 0);
+  if (sum === 0) return 0;
+  if (sum <= s) {
     for (let o = 0; o < M; o++) {
-      cum += e[o]!;
-      const next = o === M - 1 ? s : Math.floor(cum * scale + 0.5);
-      const k = next - prev;
-      prev = next;
+      const k = e[o]!;
       if (k === 0) continue;
-      const nh = o !== h ? (notHome[o]! < k ? notHome[o]! : k) : 0;
-      notHome[o]! -= nh;
-      any[o]! -= k - nh;
       flow[at + o * M + h]! += k;
+      byOrigin[o]! += k;
+      any[o] = 0;
+      if (o !== h) notHome[o] = 0;
     }
-    return s;
+    placed[h]! += sum;
+    return sum;
   }
+  // Systematic rounding of the quotas s·e[o]/sum along the origins (offset ½): each origin gets its quota rounded
+  // down or up, never more than it has, and the shares add up to s exactly; O(M), no sorting.
+  const scale = s / sum;
+  let cum = 0;
+  let prev = 0;
+  for (let o = 0; o < M; o++) {
+    cum += e[o]!;
+    const next = o === M - 1 ? s : Math.floor(cum * scale + 0.5);
+    const k = next - prev;
+    prev = next;
+    if (k === 0) continue;
+    const nh = o !== h ? (notHome[o]! < k ? notHome[o]! : k) : 0;
+    notHome[o]! -= nh;
+    any[o]! -= k - nh;
+    flow[at + o * M + h]! += k;
+    byOrigin[o]! += k;
+  }
+  placed[h]! += s;
+  return s;
+}
 
-  // Moves one pool member of some origin o (o ≠ h, housed in g ≠ h, o ≠ g) from g to h, freeing a slot in g for a
-  // not-at-home member of origin h. Returns false if there is none to move.
-  private swap(h: number, flow: Int32Array, at: number): boolean {
-    const M = this.M;
-    for (let g = 0; g < M; g++) {
-      if (g === h) continue;
-      for (let o = 0; o < M; o++) {
-        if (o === h || o === g || flow[at + o * M + g]! === 0) continue;
-        flow[at + o * M + g]! -= 1;
-        flow[at + o * M + h]! += 1;
-        flow[at + h * M + g]! += 1;
-        return true;
-      }
+// Moves one pool member of some origin o (o ≠ h, housed in g ≠ h, o ≠ g) from g to h, freeing a slot in g for a
+// not-at-home member of origin h. Returns false if there is none to move.
+function swap(M: number, h: number, flow: Int32Array, at: number): boolean {
+  for (let g = 0; g < M; g++) {
+    if (g === h) continue;
+    for (let o = 0; o < M; o++) {
+      if (o === h || o === g || flow[at + o * M + g]! === 0) continue;
+      flow[at + o * M + g]! -= 1;
+      flow[at + o * M + h]! += 1;
+      flow[at + h * M + g]! += 1;
+      return true;
     }
-    return false;
   }
+  return false;
 }
