@@ -112,6 +112,8 @@ export class InflowDraws {
   private readonly levelTables: (TableSet | undefined)[];
   private tables: TableSet | null = null;
   private inflowStream: Uniform | null = null;
+  /** The run's uniforms of the Poisson path, drawn at once in their fixed order (year, origin, part). */
+  private readonly uniforms: Float64Array;
   private returnStream: Uniform | null = null;
 
   constructor(
@@ -129,6 +131,7 @@ export class InflowDraws {
     this.rate = new Float64Array(this.M);
     this.calibratedParts = calibration ? parts(inputs, this.shares, () => 1) : null;
     this.levelTables = new Array(this.range ? LEVELS : 1);
+    this.uniforms = new Float64Array(inputs.years.length * this.M * 3);
     this.inflowSeeds = scenario.stochastic ? new ComponentStreams(seed, "inflow") : null;
     this.returnSeeds = scenario.stochastic && !this.poissonSplit ? new ComponentStreams(seed, "return") : null;
     this.rateSeeds = scenario.stochastic && calibration ? new ComponentStreams(seed, "inflowRate") : null;
@@ -166,6 +169,10 @@ export class InflowDraws {
       }
     } else {
       this.tables = this.levelSet(this.range ? Math.min(LEVELS - 1, Math.floor(level * LEVELS)) : 0);
+      if (this.poissonSplit) {
+        const buffer = this.uniforms;
+        for (let i = 0; i < buffer.length; i++) buffer[i] = u();
+      }
     }
   }
 
@@ -176,9 +183,10 @@ export class InflowDraws {
     if (this.scenario.stochastic && this.poissonSplit && this.inputs.calibration === null) {
       // The usual case, on its own: three table draws per origin (TableSet.sample, inlined by hand).
       const {cdf, guide, start, size, lo} = this.tables!;
+      const uniforms = this.uniforms;
       for (let m = 0, k = t * M * 3; m < M; m++) {
         for (let part = 0; part < 3; part++, k++) {
-          const x = u!();
+          const x = uniforms[k]!;
           const s0 = start[k]!;
           let i = s0 + guide[s0 + ((x * size[k]!) | 0)]!;
           while (cdf[i]! <= x) i++;

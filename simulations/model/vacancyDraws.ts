@@ -32,6 +32,8 @@ export class VacancyDraws {
   private readonly vacancyStreams: ComponentStreams | null;
   private readonly rateStreams: ComponentStreams | null;
   private stream: Uniform | null = null;
+  /** The run's uniforms, drawn at once in their fixed order (year, municipality). */
+  private readonly uniforms: Float64Array;
 
   constructor(
     private readonly inputs: ModelInputs,
@@ -56,6 +58,7 @@ export class VacancyDraws {
       }
     }
     this.samplers = new Array(M);
+    this.uniforms = new Float64Array(Y * M);
     this.vacancyStreams = scenario.stochastic ? new ComponentStreams(seed, "vacancies") : null;
     this.rateStreams = scenario.stochastic && calibration ? new ComponentStreams(seed, "vacancyRate") : null;
   }
@@ -64,7 +67,11 @@ export class VacancyDraws {
   startRun(run: number): void {
     const streams = this.vacancyStreams;
     if (streams === null) return;
-    this.stream = streams.stream(run);
+    const u = (this.stream = streams.stream(run));
+    if (this.tables !== null) {
+      const buffer = this.uniforms;
+      for (let i = 0; i < buffer.length; i++) buffer[i] = u();
+    }
     const calibration = this.inputs.calibration;
     if (this.rateStreams !== null && calibration) {
       const rates = this.rateStreams.stream(run);
@@ -83,16 +90,17 @@ export class VacancyDraws {
       for (let m = 0; m < M; m++) out[m] = this.expected[base + m]!;
       return;
     }
-    const u = this.stream!;
     if (this.tables === null) {
+      const u = this.stream!;
       for (let m = 0; m < M; m++) out[m] = samplePoisson(this.samplers[m]!, u());
       return;
     }
     const {cdf, guide, start, size, lo} = this.tables;
     const nb = this.newBuild;
+    const uniforms = this.uniforms;
     for (let m = 0; m < M; m++) {
       const k = base + m;
-      const x = u();
+      const x = uniforms[k]!;
       const s0 = start[k]!;
       let i = s0 + guide[s0 + ((x * size[k]!) | 0)]!;
       while (cdf[i]! <= x) i++;
