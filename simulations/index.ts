@@ -10,7 +10,7 @@ export {ScenarioError} from "./scenario/errors.ts";
 export {scenarioFiles, defaultScenarios, defaultLookup} from "./scenarios/index.ts";
 export * from "./agreement.ts";
 export {adjustDatasets, AS_IN_DATA, type DataAssumptions} from "./model/assumptions.ts";
-export {prepareInputs, AMERSFOORT, type ModelInputs} from "./model/inputs.ts";
+export {prepareInputs, dataChoices, AMERSFOORT, type ModelInputs} from "./model/inputs.ts";
 export {PLACEMENTS, PROGNOSES} from "./scenario/schema.ts";
 export {simulate, type SimulationResult, type SimulateOptions} from "./model/engine.ts";
 export {yearTargets, rampPeriod, rampTotal} from "./model/ramp.ts";
