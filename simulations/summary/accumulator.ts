@@ -46,21 +46,33 @@ type RunMetric = Exclude<CountMetric, "target">;
  * Every per-run count metric of a result, by metric: the result's own arrays, and the derived ones — placed for
  * others (placed − housed at home), own housed elsewhere (placed by origin − housed at home), net contribution
  * (placed − placed by origin) and the cumulative balance against the target (Σ over years so far of placed −
- * target). Derived arrays are computed once per result.
+ * target). Fresh arrays; the summaries use `runMetricsInto` with reused scratch.
  *
  * @example
  * runMetrics(result).balance[(r * years + t) * columns + m]; // run r's balance up to year t
  */
 export function runMetrics(r: SimulationResult): Record<RunMetric, Int32Array> {
-  const hit = derivedCache.get(r);
-  if (hit) return hit;
+  return runMetricsInto(r, -1);
+}
+
+// Scratch for the derived metrics, reused between chunks (fresh memory is slow to fault in): slot 0 for addResult,
+// 1 and 2 for the two sides of addPaired. A slot's arrays are overwritten by the next call with that slot.
+const scratch: Int32Array[][] = [[], [], []];
+function scratchArray(slot: number, k: number, n: number): Int32Array {
+  if (slot < 0) return new Int32Array(n);
+  const set = scratch[slot]!;
+  if (!set[k] || set[k]!.length < n) set[k] = new Int32Array(n);
+  return set[k]!.subarray(0, n);
+}
+
+function runMetricsInto(r: SimulationResult, slot: number): Record<RunMetric, Int32Array> {
   const n = r.placed.length;
   const C = r.municipalities.length;
   const Y = r.years.length;
-  const forOthers = new Int32Array(n);
-  const elsewhere = new Int32Array(n);
-  const net = new Int32Array(n);
-  const balance = new Int32Array(n);
+  const forOthers = scratchArray(slot, 0, n);
+  const elsewhere = scratchArray(slot, 1, n);
+  const net = scratchArray(slot, 2, n);
+  const balance = scratchArray(slot, 3, n);
   for (let j = 0; j < n; j++) {
     forOthers[j] = r.placed[j]! - r.placedAtHome[j]!;
     elsewhere[j] = r.placedByOrigin[j]! - r.placedAtHome[j]!;
@@ -89,10 +101,8 @@ export function runMetrics(r: SimulationResult): Record<RunMetric, Int32Array> {
     netContribution: net,
     balance
   };
-  derivedCache.set(r, out);
   return out;
 }
-const derivedCache = new WeakMap<SimulationResult, Record<RunMetric, Int32Array>>();
 
 /**
  * Histograms of every metric per year and column (municipality or region), cell index `t * columns + m`. Plain data
@@ -177,7 +187,7 @@ export function addResult(s: Summary, r: SimulationResult): void {
   const C = s.municipalities.length;
   const Y = s.years.length;
   const cells = Y * C;
-  const data = runMetrics(r);
+  const data = runMetricsInto(r, 0);
   for (const metric of RUN_METRICS) {
     if (metric === "placed" || metric === "gap") continue;
     addColumns(s.counts[metric], data[metric], cells, r.runs);
@@ -197,7 +207,8 @@ function addFlows(s: Summary, r: SimulationResult): void {
   const Y = s.years.length;
   const block = Y * M * M;
   addColumns(s.flows.slice(0, block), r.flow, block, r.runs);
-  const total = new Int32Array(r.runs * M * M);
+  const total = scratchArray(0, 4, r.runs * M * M);
+  total.fill(0);
   for (let i = 0; i < r.runs; i++) {
     for (let t = 0; t < Y; t++) {
       const from = (i * Y + t) * M * M;
@@ -217,8 +228,8 @@ export function addPaired(s: Summary, a: SimulationResult, b: SimulationResult):
   const stride = Y * C;
   const diff = new Int32Array(a.runs);
   const den = new Int32Array(a.runs);
-  const da = runMetrics(a);
-  const db = runMetrics(b);
+  const da = runMetricsInto(a, 1);
+  const db = runMetricsInto(b, 2);
   for (let t = 0; t < Y; t++) {
     for (let m = 0; m < C; m++) {
       const cell = t * C + m;
