@@ -32,7 +32,7 @@ async function run(id: string, extra: string[] = []): Promise<string> {
 }
 
 describe("golden regression files", () => {
-  it.each(Object.keys(scenarioFiles))("%s, 2,000 runs, seed 1 reproduces test/golden/%s-seed1.csv exactly", async (id) => {
+  it.each(Object.keys(scenarioFiles))("%s, 2,000 runs, seed 1, reproduces its golden file test/golden/<id>-seed1.csv exactly", async (id) => {
     compare(`${id}-seed1`, await run(id));
   });
 
