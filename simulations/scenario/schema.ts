@@ -78,7 +78,9 @@ const fields = {
   spillOver: z
     .boolean()
     .default(false)
-    .describe("place who cannot be placed within the targets in municipalities with room left, instead of waiting"),
+    .describe(
+      "obligation: returners who do not fit at home are housed elsewhere instead of waiting at home; ceiling: who cannot be placed within the targets goes to municipalities with capacity left, instead of waiting"
+    ),
   inflowDispersion: z
     .number()
     .min(0)
