@@ -61,6 +61,10 @@ export const keySchema = z
 export type KeyWeights = z.output<typeof keySchema>;
 
 export const VACANCY_DISPERSIONS = ["series", "poisson"] as const;
+/** The prognosis variants, and "range": a per-run level between them (low at P10, high at P90). */
+export const PROGNOSES = ["low", "central", "high", "range"] as const;
+/** How the regional pool is placed: "obligation" (nobody waits while a municipality has capacity) or "ceiling". */
+export const PLACEMENTS = ["obligation", "ceiling"] as const;
 
 const fields = {
   $schema: z.string().optional(),
@@ -79,7 +83,10 @@ const fields = {
   key: keySchema
     .default({socialStock: 1})
     .describe("allocation key (verdeelsleutel) that splits the others' total over the seven; default: social-rental stock"),
-  prognosis: z.enum(["low", "central", "high"]).default("central").describe("variant of the inflow prognosis"),
+  prognosis: z
+    .enum(PROGNOSES)
+    .default("central")
+    .describe("inflow prognosis: a fixed variant (low, central, high), or range: a level per run with low and high at P10 and P90"),
   cap: z
     .number()
     .gt(0)
@@ -90,7 +97,9 @@ const fields = {
   spillOver: z
     .boolean()
     .default(false)
-    .describe("place who cannot be placed within the targets in municipalities with room left, instead of waiting"),
+    .describe(
+      "obligation: returners who do not fit at home are housed elsewhere instead of waiting at home; ceiling: who cannot be placed within the targets goes to municipalities with capacity left, instead of waiting"
+    ),
   inflowDispersion: z
     .number()
     .min(R.inflowDispersion.min)
@@ -108,7 +117,20 @@ const fields = {
     .max(R.vacancyWindow.max)
     .default(5)
     .describe("number of most recent years of the vacancy series that give its mean and spread"),
-  stochastic: z.boolean().default(true).describe("false: every count is its expected value (no randomness)")
+  stochastic: z.boolean().default(true).describe("false: every count is its expected value (no randomness)"),
+  placement: z
+    .enum(PLACEMENTS)
+    .default("obligation")
+    .describe(
+      "obligation: returners at home, the pool by the targets' room, then beyond the targets by the key, up to capacity (people wait only where capacity binds); ceiling: the pool only within the targets"
+    ),
+  vacancyTrend: z.boolean().default(true).describe("carry the vacancy series' fitted trend (at most ±3% a year) into 2025-2030"),
+  newBuild: z.boolean().default(true).describe("add the first lettings of new build (data/newbuild.csv) to the vacancies"),
+  competingClaims: z.boolean().default(true).describe("take competing priority claims (statushouders, data/claims.csv) off the lettings"),
+  notHousedAtHome: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]*$/, "a group id from data/groups.csv"))
+    .default(["hg"])
+    .describe("groups whose members who cannot return are never housed in their municipality of origin (default: victims of domestic violence)")
 };
 
 function checkPeriods(ramp: readonly RampPeriod[], ctx: z.RefinementCtx) {

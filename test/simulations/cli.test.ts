@@ -7,7 +7,7 @@ import {main as simulateMain} from "../../simulations/cli/simulate.ts";
 import {writeAtomic} from "../../simulations/cli/atomicWrite.ts";
 import type {CliIo} from "../../simulations/cli/command.ts";
 import {loadDatasets} from "../../loaders/datasets.ts";
-import {adjustDatasets, defaultLookup, parseScenario, prepareInputs, scenarioFiles, simulate, summarize, toCsv} from "../../simulations/index.ts";
+import {METRICS, adjustDatasets, defaultLookup, parseScenario, prepareInputs, scenarioFiles, simulate, summarize, toCsv} from "../../simulations/index.ts";
 
 let dir: string;
 let errors: string[];
@@ -27,8 +27,8 @@ describe("npm run simulate", () => {
     const rows = parse(readFileSync(out, "utf8"), {columns: true}) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual(["scenario", "year", "municipality", "metric", "mean", "p5", "p25", "p50", "p75", "p95"]);
     expect(new Set(rows.map((r) => r.scenario))).toEqual(new Set(["agreed", "immediate", "immediate-agreed"]));
-    expect(new Set(rows.map((r) => r.metric))).toEqual(new Set(["vacancies", "inflow", "target", "placed", "share", "backlog", "gap"]));
-    expect(rows.filter((r) => r.municipality === "regio")).toHaveLength(3 * 6 * 7);
+    expect(new Set(rows.map((r) => r.metric))).toEqual(new Set(METRICS));
+    expect(rows.filter((r) => r.municipality === "regio")).toHaveLength(3 * 6 * 14);
     // Paired: the same draws, so the vacancy difference is exactly zero everywhere.
     expect(rows.filter((r) => r.scenario === "immediate-agreed" && r.metric === "vacancies").every((r) => r.mean === "0" && r.p95 === "0")).toBe(true);
   });
@@ -38,7 +38,7 @@ describe("npm run simulate", () => {
     expect(await main(["--scenario", "cap-18", "--runs", "100", "--out", out])).toBe(0);
     const json = JSON.parse(readFileSync(out, "utf8"));
     expect(json).toMatchObject({runs: 100, seed: 1, scenarios: [{id: "cap-18", cap: 0.18}]});
-    expect(json.rows.length).toBe(6 * 9 * 7);
+    expect(json.rows.length).toBe(6 * 9 * 14);
     expect(json.probabilities[0]).toMatchObject({scenario: "cap-18", capShare: 0.18, pExceedCap: 0});
   });
 

@@ -71,7 +71,9 @@ describe("scenario files", () => {
     expect(ids).toEqual(expect.arrayContaining(["agreed", "immediate", "slower"]));
     const keys = all.map((s) => Object.keys(s.key).filter((k) => (s.key as Record<string, number>)[k]! > 0).sort().join("+"));
     expect(keys).toEqual(expect.arrayContaining(["inhabitants", "households", "socialStock", "vacancies", "inhabitants+socialStock"]));
-    expect(new Set(all.map((s) => s.prognosis))).toEqual(new Set(["low", "central", "high"]));
+    // The defaults draw the prognosis level per run (low and high at P10/P90); the variants stay as fixed choices.
+    expect(new Set(all.map((s) => s.prognosis))).toEqual(new Set(["range", "low", "central", "high"]));
+    expect(new Set(all.map((s) => s.placement))).toEqual(new Set(["obligation", "ceiling"]));
     expect(new Set(all.map((s) => s.cap))).toEqual(new Set([null, 0.18, 0.12]));
     const agreed = all.find((s) => s.id === "agreed")!;
     expect(agreed.ramp).toEqual([
@@ -83,7 +85,7 @@ describe("scenario files", () => {
   it("reads a scenario from a path, with extends from its folder or the defaults", () => {
     const dir = mkdtempSync(join(tmpdir(), "fairshare-scenario-"));
     writeFileSync(join(dir, "mine.json"), JSON.stringify({extends: "agreed", id: "mine", cap: 0.15}));
-    expect(loadScenario(join(dir, "mine.json"))).toMatchObject({id: "mine", cap: 0.15, prognosis: "central"});
+    expect(loadScenario(join(dir, "mine.json"))).toMatchObject({id: "mine", cap: 0.15, prognosis: "range", placement: "obligation"});
     writeFileSync(join(dir, "broken.json"), "{ not json");
     expect(errorOf(() => loadScenario(join(dir, "broken.json"))).message).toMatch(/broken\.json: geen geldige JSON \(regel 1, kolom 3\)/);
     expect(errorOf(() => loadScenario("no-such-scenario")).message).toMatch(/no-such-scenario: geen scenario met dit id/);
