@@ -1,7 +1,7 @@
 // `npm run simulate`: run a scenario (and optionally compare it with another) and write the tidy summary table.
 import {extname, join} from "node:path";
 import {loadDatasets} from "../../loaders/datasets.ts";
-import {adjustDatasets, prepareInputs, type ModelInputs, toCsv, summaryRows, probabilityRows, type Scenario, type SummaryRow} from "../index.ts";
+import {adjustDatasets, flowRows, prepareInputs, type ModelInputs, toCsv, summaryRows, probabilityRows, type Scenario, type SummaryRow} from "../index.ts";
 import {readScenario, scenarioIds} from "../scenario/files.ts";
 import {runPool} from "../runner/pool.ts";
 import type {JobSummaries} from "../runner/chunked.ts";
@@ -91,7 +91,14 @@ async function runOne(flags: Flags, io: CliIo): Promise<void> {
   const content =
     extname(out).toLowerCase() === ".json"
       ? JSON.stringify(
-          {runs: flags.runs, seed: flags.seed, scenarios: [a.scenario, ...(b ? [b.scenario] : [])], rows, probabilities: [...probabilityRows(s.a), ...(s.b ? probabilityRows(s.b) : [])]},
+          {
+            runs: flags.runs,
+            seed: flags.seed,
+            scenarios: [a.scenario, ...(b ? [b.scenario] : [])],
+            rows,
+            probabilities: [...probabilityRows(s.a), ...(s.b ? probabilityRows(s.b) : [])],
+            flows: [...flowRows(s.a), ...(s.b ? flowRows(s.b) : [])]
+          },
           null,
           1
         ) + "\n"

@@ -40,6 +40,10 @@ describe("npm run simulate", () => {
     expect(json).toMatchObject({runs: 100, seed: 1, scenarios: [{id: "cap-18", cap: 0.18}]});
     expect(json.rows.length).toBe(6 * 9 * 14);
     expect(json.probabilities[0]).toMatchObject({scenario: "cap-18", capShare: 0.18, pExceedCap: 0});
+    // The origin × host flows: 8 × 8 cells per year (6) and for the whole period.
+    expect(json.flows.length).toBe(7 * 8 * 8);
+    const whole = json.flows.filter((f: {period: string}) => f.period === "2025-2030");
+    expect(new Set(whole.map((f: {origin: string}) => f.origin)).size).toBe(8);
   });
 
   it("a bad scenario file: names file, JSON path and what was expected; exit 1; the old output stays", async () => {
