@@ -46,13 +46,13 @@ try {
       async ({runs, scenario}) => {
         type Tools = {
           getEnginePool(): Promise<{simulate(r: object): Promise<{workers: number; workerMs: number; mergeMs: number}>}>;
-          scenarioJson(id: string): Promise<unknown>;
+          scenario(id: string): Promise<unknown>;
         };
         // The engine component puts its entry points on globalThis.fairshare when it starts the pool.
         const tools = (globalThis as unknown as {fairshare?: Tools}).fairshare;
         if (!tools) throw new Error("globalThis.fairshare is missing: does the page use src/components/engine.ts?");
         const pool = await tools.getEnginePool();
-        const a = await tools.scenarioJson(scenario);
+        const a = await tools.scenario(scenario);
         const start = performance.now();
         const outcome = await pool.simulate({a, runs, seed: 1});
         return {ms: performance.now() - start, workerMs: outcome.workerMs, mergeMs: outcome.mergeMs, workers: outcome.workers};
