@@ -50,7 +50,12 @@ report("browser engine bundle", bundleKb, "KB", 150);
 
 const server = await serveStatic(site, 0);
 const browser: Browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS]});
-const fresh = async (): Promise<Page> => (await browser.newContext({viewport: {width: 1280, height: 900}})).newPage();
+const fresh = async (): Promise<Page> => {
+  const page = await (await browser.newContext({viewport: {width: 1280, height: 900}})).newPage();
+  // tsx compiles the functions passed to page.evaluate with esbuild's keepNames, which calls a __name helper.
+  await page.addInitScript({content: "globalThis.__name = (f) => f;"});
+  return page;
+};
 
 /** Milliseconds from navigation start until the first chart (an SVG in a figure) is on screen. */
 async function firstChart(path: string): Promise<number> {

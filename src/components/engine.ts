@@ -69,6 +69,8 @@ export interface SimulationOutcome {
   /** Milliseconds the page spent merging the ranges and making the tables. */
   readonly mergeMs: number;
   readonly workers: number;
+  /** Simulated when the site was built (a page's default view, src/data/defaults.json.ts), not in this browser. */
+  readonly atBuild?: boolean;
 }
 
 const NO_CHANGE: DataAssumptions = {vacancyFactor: 1, returnShareFactor: 1};

@@ -3,7 +3,8 @@
 import {FileAttachment} from "observablehq:stdlib";
 import type {Datasets} from "../../loaders/types.ts";
 import {getDatasets} from "./data.js";
-import {getEnginePool, getScenarios, loadEngine, type Engine, type EnginePool, type ScenarioSet} from "./engine.js";
+import {getEnginePool, getScenarios, loadEngine, type Engine, type EnginePool, type ScenarioSet, type SimulationOutcome} from "./engine.js";
+import type {Comparison} from "./views/compare.js";
 import type {Versions, ViewContext} from "./views/context.js";
 
 export interface PageBasics {
@@ -16,6 +17,26 @@ export interface PageBasics {
 }
 
 let versions: Promise<Versions> | undefined;
+let defaults: Promise<Defaults> | undefined;
+
+/** The outcomes of the default views, simulated at build time (src/data/defaults.json.ts). */
+export interface Defaults {
+  /** The agreed scenario, default runs and seed (Overview, every municipality). */
+  readonly overview: SimulationOutcome;
+  /** Agreed against immediate fair share, default runs and seed (the comparison page's default). */
+  readonly compare: Comparison;
+}
+
+/**
+ * The default views' outcomes.
+ *
+ * @example
+ * const {overview} = await getDefaults();
+ */
+export function getDefaults(): Promise<Defaults> {
+  defaults ??= FileAttachment("../data/defaults.json").json() as Promise<Defaults>;
+  return defaults;
+}
 
 /**
  * The basics of a page that does not simulate.
@@ -30,12 +51,16 @@ export async function pageBasics(): Promise<PageBasics> {
 }
 
 /**
- * The basics and the engine pool, started together (the pool's workers load while the page loads the rest).
+ * The basics, the default views' outcomes, and the engine pool. The pool starts now but is not waited for: a page
+ * shows its default view from the build's outcomes while its workers load, and asks `pool()` only when the reader
+ * changes a model input.
  *
  * @example
- * const {pool, scenarios, engine} = await simulatingPage();
+ * const {pool, defaults} = await simulatingPage();
+ * const outcome = await (await pool()).simulate({a: scenarios.scenarios.agreed});
  */
-export async function simulatingPage(): Promise<PageBasics & {readonly pool: EnginePool}> {
-  const [basics, pool] = await Promise.all([pageBasics(), getEnginePool()]);
-  return {...basics, pool};
+export async function simulatingPage(): Promise<PageBasics & {readonly defaults: Defaults; pool(): Promise<EnginePool>}> {
+  void getEnginePool();
+  const [basics, d] = await Promise.all([pageBasics(), getDefaults()]);
+  return {...basics, defaults: d, pool: getEnginePool};
 }

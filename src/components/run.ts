@@ -31,6 +31,16 @@ export class RunTracker<T> {
   }
 
   /**
+   * Yields an outcome that is already known (a default view computed at build time) and remembers it, so a later
+   * request shows it dimmed while it computes.
+   */
+  async *known(value: T, label: string, key?: string): AsyncGenerator<Run<T>, void, unknown> {
+    this.last = value;
+    this.lastKey = key;
+    yield {busy: false, value, label};
+  }
+
+  /**
    * Yields a busy run at once, then the finished one (or the error); for a Framework cell to iterate. With a `key`
    * (the request as text), a request equal to the last finished one yields that outcome without running again.
    */

@@ -40,7 +40,7 @@ describe.each(pages)("page $path", ({path}) => {
       const toc = page.locator("#observablehq-toc");
       if ((await toc.count()) > 0) expect(await toc.textContent()).not.toContain("Contents");
       expect(await page.locator("a.fs-skip").getAttribute("href")).toBe("#observablehq-main");
-      if (path !== "/monitoring" && path !== "/methode") {
+      if (path !== "/monitoring") {
         await page.emulateMedia({media: "print"});
         const header = page.locator(".fs-print-header").first();
         expect(await header.isVisible()).toBe(true);
@@ -52,6 +52,34 @@ describe.each(pages)("page $path", ({path}) => {
         expect(pdfPages(pdf), "A4 pages of a printed municipality").toBeLessThanOrEqual(2);
       }
       expect(watched.errors).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+});
+
+// On a phone no chart is drawn wider than the page and scaled down: its text stays at Plot's 10 px. (The Monitoring
+// page's charts are another module's and not held to this here.)
+describe.each(pages.filter((p) => p.path !== "/monitoring"))("page $path at 390 px", ({path}) => {
+  test("chart text is at least 10 px", async () => {
+    const watched = await watchPage(browser);
+    try {
+      await watched.page.setViewportSize({width: 390, height: 844});
+      await openPage(watched, baseUrl, path);
+      const small = await watched.page.evaluate(() => {
+        const found: string[] = [];
+        for (const svg of Array.from(document.querySelectorAll("figure svg"))) {
+          const drawn = Number(svg.getAttribute("width"));
+          const shown = svg.getBoundingClientRect().width;
+          if (!drawn || !shown) continue;
+          for (const text of Array.from(svg.querySelectorAll("text"))) {
+            const px = parseFloat(getComputedStyle(text).fontSize) * (shown / drawn);
+            if (text.textContent && px < 9.95) found.push(`${px.toFixed(1)} px "${text.textContent.slice(0, 30)}" in ${svg.closest("figure")?.querySelector("h3")?.textContent ?? "?"}`);
+          }
+        }
+        return found;
+      });
+      expect(small, "chart text under 10 px").toEqual([]);
     } finally {
       await watched.close();
     }

@@ -160,6 +160,18 @@ export interface Comparison {
   readonly runs: number;
   readonly seed: number;
   readonly elapsedMs: number;
+  /** Simulated when the site was built (the page's default view). */
+  readonly atBuild?: boolean;
+}
+
+/**
+ * Whether a request is the page's default view, whose outcome the build computed (src/data/defaults.json.ts).
+ *
+ * @example
+ * isDefaultComparison(engine, chosen, {runs: 10_000, seed: 1}); // true for agreed and immediate fair share
+ */
+export function isDefaultComparison(engine: Engine, chosen: readonly Scenario[], settings: {runs: number; seed: number}): boolean {
+  return chosen.map((s) => s.id).join(",") === "agreed,immediate" && settings.runs === engine.DEFAULT_RUNS && settings.seed === engine.DEFAULT_SEED;
 }
 
 /**
@@ -210,7 +222,7 @@ export function compareStatus(c: Comparison): HTMLElement {
   const p = document.createElement("p");
   p.className = "fs-status";
   const n = c.outcomes.length;
-  p.textContent = `${formatNumber(c.runs)} doorrekeningen per scenario met startgetal ${c.seed}; ${n} paarsgewijze vergelijking${n === 1 ? "" : "en"} in ${formatDuration(c.elapsedMs)}.`;
+  p.textContent = `${formatNumber(c.runs)} doorrekeningen per scenario met startgetal ${c.seed}; ${n} paarsgewijze vergelijking${n === 1 ? "" : "en"}, ${c.atBuild ? "berekend bij het bouwen van deze site, met dezelfde rekenkern als in uw browser" : `in uw browser berekend in ${formatDuration(c.elapsedMs)}`}.`;
   return p;
 }
 

@@ -6,7 +6,7 @@ import type {Municipality} from "../../../loaders/types.ts";
 import type {SimulationOutcome} from "../engine.js";
 import {fanChart, fanLegend} from "../fan.js";
 import {estimateBadge, figure} from "../figure.js";
-import {formatDuration, formatNumber, formatPercent, tickFormat} from "../format.js";
+import {formatNumber, formatPercent, tickFormat} from "../format.js";
 import {describeKey, keyRows} from "../keys.js";
 import {slugify} from "../municipalities.js";
 import {palette, scenarioColor} from "../palette.js";
@@ -14,6 +14,7 @@ import {simulationEstimates, STATUS_LABELS} from "../provenance.js";
 import {band, cell, probability, summaryDownload, targetLine, years} from "../summary.js";
 import {dataTable} from "../table.js";
 import {bandText, columnWidth, type ViewContext} from "./context.js";
+import {whereComputed} from "./overview.js";
 import {outsideBand, warnClass, WARN_MISS_TARGET, WARN_OVER_CAP} from "./warn.js";
 
 /** What the views of one municipality share. */
@@ -80,7 +81,7 @@ export function municipalityIntro(ctx: ViewContext, b: MunicipalityBasis): HTMLE
 export function municipalityStatus(outcome: SimulationOutcome): HTMLElement {
   const p = document.createElement("p");
   p.className = "fs-status";
-  p.textContent = `${formatNumber(outcome.runs)} doorrekeningen met startgetal ${outcome.seed} (${formatDuration(outcome.elapsedMs)}), dezelfde als op de pagina Overzicht.`;
+  p.textContent = `${formatNumber(outcome.runs)} doorrekeningen met startgetal ${outcome.seed} (${whereComputed(outcome)}), dezelfde als op de pagina Overzicht.`;
   return p;
 }
 

@@ -28,11 +28,21 @@ export function overviewStatus(outcome: SimulationOutcome): HTMLElement {
   p.className = "fs-status";
   p.innerHTML = "";
   p.append(
-    `${formatNumber(outcome.runs)} doorrekeningen met startgetal ${outcome.seed}, in uw browser berekend in ${formatDuration(outcome.elapsedMs)}. Dezelfde cijfers geeft `,
+    `${formatNumber(outcome.runs)} doorrekeningen met startgetal ${outcome.seed}, ${whereComputed(outcome)}. Dezelfde cijfers geeft `,
     Object.assign(document.createElement("code"), {textContent: `npm run simulate -- --scenario ${outcome.a.id} --runs ${outcome.runs} --seed ${outcome.seed}`}),
     "."
   );
   return p;
+}
+
+/**
+ * Where and how fast an outcome was computed, in words.
+ *
+ * @example
+ * whereComputed({atBuild: true, elapsedMs: 0}); // "berekend bij het bouwen van deze site, met dezelfde rekenkern als in uw browser"
+ */
+export function whereComputed(outcome: {readonly atBuild?: boolean; readonly elapsedMs: number}): string {
+  return outcome.atBuild ? "berekend bij het bouwen van deze site, met dezelfde rekenkern als in uw browser" : `in uw browser berekend in ${formatDuration(outcome.elapsedMs)}`;
 }
 
 /**
