@@ -48,6 +48,8 @@ describe.each(pages)("page $path", ({path}) => {
         await page.emulateMedia({media: "screen"});
       }
       if (path.startsWith("/gemeente/")) {
+        // Charts follow the page width: let them settle at screen width again before printing.
+        await page.waitForTimeout(800);
         const pdf = await page.pdf({format: "A4", printBackground: true});
         expect(pdfPages(pdf), "A4 pages of a printed municipality").toBeLessThanOrEqual(2);
       }

@@ -26,6 +26,19 @@ export function rampText(ramp: Scenario["ramp"]): string {
     .join(", ");
 }
 
+/** Small counts in words, as Dutch prose writes them ("acht gemeenten"); larger ones in digits. */
+const WORDS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"];
+
+/**
+ * A count in words up to twelve, in digits above.
+ *
+ * @example
+ * numberWord(8); // "acht"
+ */
+export function numberWord(n: number): string {
+  return WORDS[n] ?? formatNumber(n);
+}
+
 /**
  * The agreement in two sentences, with its numbers in bold, from the agreed scenario and the engine's facts.
  *
@@ -39,7 +52,7 @@ export function agreementText(ctx: ViewContext, agreed: Scenario): HTMLElement {
   const span = document.createElement("span");
   const strong = (text: string): HTMLElement => Object.assign(document.createElement("strong"), {textContent: text});
   span.append(
-    `De ${members === 8 ? "acht" : formatNumber(members)} gemeenten van Regio Amersfoort (zonder Barneveld) hebben afgesproken samen `,
+    `De ${numberWord(members)} gemeenten van Regio Amersfoort (zonder Barneveld) hebben afgesproken samen `,
     strong(`${formatNumber(total)} wettelijk urgent woningzoekenden per jaar`),
     ` te huisvesten, volgens een ingroeipad: ${rampText(agreed.ramp)}. Dat is ongeveer `,
     strong(formatPercent(ctx.engine.REGIONAL_SHARE)),
