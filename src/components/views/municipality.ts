@@ -49,6 +49,7 @@ export function municipalityIntro(ctx: ViewContext, b: MunicipalityBasis): HTMLE
   const m = b.municipality;
   const index = b.inputs.municipalities.findIndex((x) => x.code === m.code);
   const root = document.createElement("div");
+  root.className = "fs-municipality";
   const cards = document.createElement("div");
   cards.className = "grid grid-cols-4";
   for (const [label, f] of [["inwoners", m.inhabitants], ["huishoudens", m.households], ["woningen", m.dwellings], ["sociale huurvoorraad (corporatiebezit)", m.socialStock]] as const) {
