@@ -34,8 +34,10 @@ export const METRIC_CHOICES: readonly {readonly metric: SummaryRow["metric"]; re
 
 const PROGNOSES = ["low", "central", "high"] as const;
 const PROGNOSIS_LABELS: Readonly<Record<(typeof PROGNOSES)[number], string>> = {low: "laag", central: "midden", high: "hoog"};
-const CAPS: readonly (number | null)[] = [null, 0.12, 0.15, 0.18];
-const RUNS: readonly number[] = [1000, 10_000, 50_000];
+/** Cap choices: none, two stricter ones, and the top of the agreed band. */
+const caps = (engine: Engine): (number | null)[] => [null, 0.12, 0.15, engine.SHARE_BAND[1]];
+/** Run choices: a quick look, the default, and a precise one. */
+const runChoices = (engine: Engine): number[] => [...new Set([1000, engine.DEFAULT_RUNS, 50_000])];
 
 /** Ids of the scenario files whose `part` differs from every file before them (one choice per distinct ramp or key). */
 function distinct(scenarios: ScenarioSet, part: "ramp" | "key"): string[] {
@@ -61,9 +63,9 @@ export function compareSpec(engine: Engine, scenarios: ScenarioSet, names: reado
     ramp: field(codecs.oneOf(distinct(scenarios, "ramp")), "agreed"),
     key: field(codecs.oneOf(distinct(scenarios, "key")), "agreed"),
     prognosis: field(codecs.oneOf(PROGNOSES), "central" as (typeof PROGNOSES)[number]),
-    cap: field(codecs.oneOf(CAPS), null as number | null),
+    cap: field(codecs.oneOf(caps(engine)), null as number | null),
     spillOver: field(codecs.boolean, false),
-    runs: field(codecs.oneOf(RUNS), engine.DEFAULT_RUNS),
+    runs: field(codecs.oneOf(runChoices(engine)), engine.DEFAULT_RUNS),
     seed: field(codecs.integer(0, 1e9), engine.DEFAULT_SEED, "replace"),
     municipality: field(codecs.oneOf([engine.REGION, ...names]), engine.REGION),
     metric: field(codecs.oneOf(METRIC_CHOICES.map((c) => c.metric)), "placed" as SummaryRow["metric"]),
@@ -88,7 +90,7 @@ export function compareInputs(Inputs: InputsLike, ctx: ViewContext, scenarios: S
   return {
     model: {
       files: Inputs.checkbox(scenarios.ids, {label: "Scenariobestanden", format: name}),
-      runs: Inputs.select(RUNS, {label: "Doorrekeningen", format: (n) => formatNumber(n)}),
+      runs: Inputs.select(runChoices(engine), {label: "Doorrekeningen", format: (n) => formatNumber(n)}),
       seed: Inputs.number([0, 1e9], {label: "Startgetal (seed)", step: 1})
     },
     own: {
@@ -96,7 +98,7 @@ export function compareInputs(Inputs: InputsLike, ctx: ViewContext, scenarios: S
       ramp: Inputs.select(distinct(scenarios, "ramp"), {label: "Ingroeipad", format: (id) => `${name(id)}: ${rampWords(scenarios.scenarios[id]!.ramp)}`}),
       key: Inputs.select(distinct(scenarios, "key"), {label: "Verdeelsleutel", format: (id) => describeKey(scenarios.scenarios[id]!.key)}),
       prognosis: Inputs.radio(PROGNOSES, {label: "Prognose", format: (v) => PROGNOSIS_LABELS[v]}),
-      cap: Inputs.select(CAPS, {label: "Plafond", format: (v) => (v === null ? "geen" : formatPercent(v, 0))}),
+      cap: Inputs.select(caps(engine), {label: "Plafond", format: (v) => (v === null ? "geen" : formatPercent(v, 0))}),
       spillOver: Inputs.toggle({label: "Overloop naar gemeenten met ruimte"})
     },
     look: {
