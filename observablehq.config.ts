@@ -35,6 +35,24 @@ const municipalityPages: MunicipalitySlug[] = exists("/gemeente/[gemeente]")
       .sort((a, b) => a.name.localeCompare(b.name, "nl"))
   : [];
 
+/**
+ * A script for every page's head: the document is Dutch, the sidebar toggle gets a Dutch name, and a skip link to
+ * the content goes first (Framework writes "Toggle sidebar" and has no skip link).
+ */
+const DUTCH_CHROME = `document.documentElement.lang = "nl";
+document.addEventListener("DOMContentLoaded", () => {
+  const toggle = document.getElementById("observablehq-sidebar-toggle");
+  if (toggle) {
+    toggle.title = "Zijbalk tonen of verbergen";
+    toggle.setAttribute("aria-label", "Zijbalk tonen of verbergen");
+  }
+  const skip = document.createElement("a");
+  skip.className = "fs-skip";
+  skip.href = "#observablehq-main";
+  skip.textContent = "Naar de inhoud";
+  document.body.prepend(skip);
+});`;
+
 export default {
   root,
   // FAIRSHARE_OUTPUT lets tests build into a temporary folder without touching dist/.
@@ -61,12 +79,14 @@ export default {
   style: "style.css",
   globalStylesheets: [],
   search: false,
-  toc: true,
+  // Framework's chrome speaks English by default: the table of contents gets a Dutch label here, the sidebar toggle
+  // a Dutch name in the head script below, and a skip link goes first in the page.
+  toc: {show: true, label: "Op deze pagina"},
   pager: false,
   header: "",
   // Framework has no language option; the pages are Dutch, which matters for screen readers and hyphenation.
   // An empty icon spares the browser a request for /favicon.ico (which would 404).
-  head: '<link rel="icon" href="data:,"><script>document.documentElement.lang = "nl";</script>',
+  head: `<link rel="icon" href="data:,"><script>${DUTCH_CHROME}</script>`,
   footer:
     "fairshare: scenario's voor de fair share-afspraken over wettelijk urgent woningzoekenden in Regio Amersfoort. " +
     "Alle berekeningen draaien in uw browser; er gaat geen gegeven naar buiten."

@@ -80,7 +80,8 @@ export function dutchCsv(table: DownloadTable): string {
   };
   const number = (value: number, format: NumberFormat | undefined): string => {
     const percent = format === "percent" || format === "probability";
-    const text = String(clean(percent ? value * 100 : value)).replace(".", ",");
+    // Percentages to one decimal, as on screen ("8,1%", not "8,14479638009%").
+    const text = String(percent ? Math.round(value * 1000) / 10 : clean(value)).replace(".", ",");
     return percent ? `${text}%` : text;
   };
   const lines = [
@@ -175,6 +176,7 @@ export function downloadButtons(table: DownloadTable | (() => DownloadTable), la
       xlsx.disabled = false;
     }
   });
-  root.append(caption, csv, xlsx);
+  // Excel first: most readers open the numbers in Dutch Excel.
+  root.append(caption, xlsx, csv);
   return root;
 }

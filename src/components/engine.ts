@@ -1,12 +1,13 @@
-// The one way pages reach the simulation engine. The engine (simulations/index.ts) is bundled at build time by
-// src/lib/engine.js.ts (for the page) and src/lib/worker.js.ts (for Web Workers); pages cannot import files outside
-// src/, and a static import of a loader's output does not work, so both are loaded here by URL.
+// The one way pages reach the simulation engine. The engine (src/lib/engine-browser.ts: simulations/ without the
+// scenario validator) is bundled at build time by src/lib/engine.js.ts (for the page) and src/lib/worker.js.ts (for
+// Web Workers); pages cannot import files outside src/, and a static import of a loader's output does not work, so
+// both are loaded here by URL. Scenario files arrive validated from src/data/scenarios.json.ts.
 //
 // Simulations run in a pool of workers, each on its own range of runs; the page merges the ranges' summaries with
 // the engine's own merge, so the numbers are those of the command line for the same scenario, runs and seed.
 import {FileAttachment} from "observablehq:stdlib";
-import type * as EngineModule from "../../simulations/index.ts";
-import type {JobSummaries, ProbabilityRow, Scenario, SummaryRow} from "../../simulations/index.ts";
+import type * as EngineModule from "../lib/engine-browser.ts";
+import type {JobSummaries, ProbabilityRow, Scenario, SummaryRow} from "../lib/engine-browser.ts";
 import type {Datasets} from "../../loaders/types.ts";
 import type {DataAssumptions} from "../../simulations/model/assumptions.ts";
 import type {WorkerRequest, WorkerResponse} from "../lib/worker-entry.ts";
@@ -15,10 +16,6 @@ import {getDatasets} from "./data.js";
 export type Engine = typeof EngineModule;
 export type {ProbabilityRow, Scenario, SummaryRow};
 export type {DataAssumptions};
-
-/** Runs and seed the pages use unless the reader changes them; `npm start` writes out/ with the same. */
-export const DEFAULT_RUNS = 10_000;
-export const DEFAULT_SEED = 1;
 
 let engineUrl: Promise<string> | undefined;
 let engine: Promise<Engine> | undefined;
@@ -42,11 +39,11 @@ export function loadEngine(): Promise<Engine> {
   return engine;
 }
 
-/** What to simulate. Scenarios are raw JSON, as in a scenario file; the workers validate them. */
+/** What to simulate: scenarios validated at build time (getScenarios), or composed on a page from their parts. */
 export interface SimulationRequest {
-  readonly a: unknown;
+  readonly a: Scenario;
   /** A second scenario, simulated on the same runs, for paired differences b − a. */
-  readonly b?: unknown;
+  readonly b?: Scenario;
   /** Changes to the data (vacancy level, return share); default: as in data/. */
   readonly assumptions?: DataAssumptions;
   readonly runs?: number;
@@ -72,6 +69,8 @@ export interface SimulationOutcome {
   /** Milliseconds the page spent merging the ranges and making the tables. */
   readonly mergeMs: number;
   readonly workers: number;
+  /** Simulated when the site was built (a page's default view, src/data/defaults.json.ts), not in this browser. */
+  readonly atBuild?: boolean;
 }
 
 const NO_CHANGE: DataAssumptions = {vacancyFactor: 1, returnShareFactor: 1};
@@ -91,6 +90,7 @@ export class EnginePool {
   private readonly busy = new Map<string, Promise<unknown>>();
   private readonly waiting = new Map<string, {go: () => void; drop: () => void}>();
   private active = 0;
+  private startedJobs = 0;
 
   constructor(private readonly engine: Engine, engineUrl: string, workerUrl: string, datasets: Datasets, size: number) {
     this.size = size;
@@ -126,6 +126,7 @@ export class EnginePool {
    */
   async simulate(request: SimulationRequest, channel?: string): Promise<SimulationOutcome> {
     this.active += 1;
+    this.startedJobs += 1;
     try {
       if (channel === undefined) return await this.run(request);
       if (this.busy.has(channel)) {
@@ -158,14 +159,22 @@ export class EnginePool {
     return this.active;
   }
 
+  /**
+   * Simulation requests made since the pool started (the browser tests check that a view change adds none).
+   *
+   * @example
+   * pool.jobs(); // 1 after the overview page's first simulation
+   */
+  jobs(): number {
+    return this.startedJobs;
+  }
+
   private async run(request: SimulationRequest): Promise<SimulationOutcome> {
     const start = performance.now();
+    const {mergeJobSummaries, summaryRows, probabilityRows, DEFAULT_RUNS, DEFAULT_SEED} = this.engine;
     const runs = request.runs ?? DEFAULT_RUNS;
     const seed = request.seed ?? DEFAULT_SEED;
-    const {parseScenario, defaultLookup, mergeJobSummaries, summaryRows, probabilityRows} = this.engine;
-    // Validate in the page too, so a bad composed scenario fails with the engine's message before any work starts.
-    const a = parseScenario(request.a, "scenario A", defaultLookup);
-    const b = request.b === undefined ? undefined : parseScenario(request.b, "scenario B", defaultLookup);
+    const {a, b} = request;
     if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
     // Few runs are not worth a round trip to several workers.
     const parts = Math.max(1, Math.min(this.size, Math.floor(runs / 500)));
@@ -225,7 +234,7 @@ let started: EnginePool | undefined;
  *
  * @example
  * const pool = await getEnginePool();
- * const outcome = await pool.simulate({a: await scenarioJson("agreed"), runs: 10_000, seed: 1});
+ * const outcome = await pool.simulate({a: (await getScenarios()).scenarios.agreed, runs: 10_000, seed: 1});
  */
 export function getEnginePool(): Promise<EnginePool> {
   pool ??= (async () => {
@@ -245,16 +254,41 @@ export function getEnginePool(): Promise<EnginePool> {
   return pool;
 }
 
+/** The default scenario files as src/data/scenarios.json.ts emits them. */
+export interface ScenarioSet {
+  /** Ids in the order the pages list them (agreed first). */
+  readonly ids: readonly string[];
+  /** Each file's JSON as written (for a "save the scenario file" link). */
+  readonly files: Readonly<Record<string, unknown>>;
+  /** Each file validated, defaults filled, `extends` resolved. */
+  readonly scenarios: Readonly<Record<string, Scenario>>;
+}
+
+let scenarioSet: Promise<ScenarioSet> | undefined;
+
 /**
- * The raw JSON of a default scenario file, by id (as `npm run simulate -- --scenario <id>` reads it).
+ * The default scenarios, validated at build time.
  *
  * @example
- * const agreed = await scenarioJson("agreed");
+ * const {scenarios} = await getScenarios();
+ * scenarios.agreed.name; // "Afgesproken ingroeipad"
  */
-export async function scenarioJson(id: string): Promise<unknown> {
-  const {scenarioFiles} = await loadEngine();
-  if (!Object.hasOwn(scenarioFiles, id)) throw new Error(`no scenario file "${id}" in simulations/scenarios/`);
-  return scenarioFiles[id];
+export function getScenarios(): Promise<ScenarioSet> {
+  scenarioSet ??= FileAttachment("../data/scenarios.json").json() as Promise<ScenarioSet>;
+  return scenarioSet;
+}
+
+/**
+ * One default scenario, validated, by id (as `npm run simulate -- --scenario <id>` reads it).
+ *
+ * @example
+ * const agreed = await scenario("agreed");
+ */
+export async function scenario(id: string): Promise<Scenario> {
+  const {scenarios} = await getScenarios();
+  const found = scenarios[id];
+  if (!found) throw new Error(`no scenario file "${id}" in simulations/scenarios/`);
+  return found;
 }
 
 /**
@@ -264,5 +298,7 @@ export async function scenarioJson(id: string): Promise<unknown> {
 function exposeForTools(): void {
   // busy(): requests in flight, counting a pool that is still starting as one.
   const busy = (): number => (started ? started.pending() : pool ? 1 : 0);
-  (globalThis as {fairshare?: unknown}).fairshare = {getEnginePool, loadEngine, scenarioJson, getDatasets, busy};
+  // jobs(): simulation requests made so far on this page.
+  const jobs = (): number => started?.jobs() ?? 0;
+  (globalThis as {fairshare?: unknown}).fairshare = {getEnginePool, loadEngine, getScenarios, scenario, getDatasets, busy, jobs};
 }

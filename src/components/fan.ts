@@ -17,10 +17,11 @@ export interface BandPoint {
   readonly series?: string;
 }
 
-/** A reference value per year, e.g. the ramp path's target. */
+/** A reference value per year, e.g. the ramp path's target; `series` puts it in that scenario's panel. */
 export interface YearValue {
   readonly year: number;
   readonly value: number;
+  readonly series?: string;
 }
 
 export interface FanOptions {
@@ -30,7 +31,7 @@ export interface FanOptions {
   readonly percent?: boolean;
   /** The agreed target per year (drawn as a dashed step line). */
   readonly target?: readonly YearValue[];
-  /** An agreed range of values, e.g. [0.07, 0.18] for the share of vacancies. */
+  /** An agreed range of values, e.g. the agreement's SHARE_BAND for the share of vacancies. */
   readonly range?: readonly [number, number];
   readonly color?: string;
   /** Colours per series when `points` carry several series (side by side, one panel each). */
@@ -126,23 +127,22 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
   if (options.zero) marks.push(Plot.ruleY([0], {stroke: palette.muted}));
   marks.push(
     Plot.areaY(data, {x: "year", y1: "p5", y2: "p95", fill, fillOpacity: 0.18, curve: "linear"}),
-    Plot.areaY(data, {x: "year", y1: "p25", y2: "p75", fill, fillOpacity: 0.38, curve: "linear"}),
+    Plot.areaY(data, {x: "year", y1: "p25", y2: "p75", fill, fillOpacity: 0.38, curve: "linear"})
+  );
+  // The target goes under the median: where they coincide (often, a median on target) the median stays visible,
+  // and the hollow diamond around the median's dot still shows the target is there.
+  if (options.target && options.target.length > 0) {
+    const target = options.target as YearValue[];
+    const fx = faceted && target.some((t) => t.series !== undefined) ? {fx: "series"} : {};
+    marks.push(
+      Plot.lineY(target, {x: "year", y: "value", z: faceted ? "series" : undefined, stroke: palette.target, strokeWidth: 1.5, strokeDasharray: "6,4", curve: "linear", ...fx}),
+      Plot.dot(target, {x: "year", y: "value", stroke: palette.target, fill: "white", symbol: "diamond", r: 4.5, strokeWidth: 1.5, ...fx})
+    );
+  }
+  marks.push(
     Plot.lineY(data, {x: "year", y: "p50", stroke: fill, strokeWidth: 2, curve: "linear"}),
     Plot.dot(data, {x: "year", y: "p50", fill, r: 2.5})
   );
-  if (options.target && options.target.length > 0) {
-    marks.push(
-      Plot.lineY(options.target as YearValue[], {
-        x: "year",
-        y: "value",
-        stroke: palette.target,
-        strokeWidth: 1.5,
-        strokeDasharray: "6,4",
-        curve: "linear"
-      }),
-      Plot.dot(options.target as YearValue[], {x: "year", y: "value", stroke: palette.target, symbol: "diamond", r: 3})
-    );
-  }
   marks.push(
     Plot.tip(
       data,
@@ -165,7 +165,8 @@ export function fanChart(points: readonly BandPoint[], options: FanOptions): SVG
   const width = Math.max(MIN_WIDTH, options.width ?? 640);
   // Every year has a tick; narrow charts (small multiples) label only the first and the last year, so the labels do
   // not run into each other and the span reads at a glance.
-  const sparse = width < 360 && years.length > 3;
+  const panelWidth = faceted ? width / series.length : width;
+  const sparse = panelWidth < 360 && years.length > 3;
   const yearLabel = (d: number): string =>
     !sparse || d === years[0] || d === years[years.length - 1] ? tickFormat.year(d) : "";
   const values = points.flatMap((p) => [p.p5, p.p95]).concat((options.target ?? []).map((t) => t.value));
@@ -227,9 +228,19 @@ export interface LegendItem {
  * The standard legend of a fan chart: the two bands, the median, and optionally the target and the range.
  *
  * @example
- * display(fanLegend({target: true, range: true}));
+ * display(fanLegend({target: true, range: engine.SHARE_BAND}));
  */
-export function fanLegend(options: {target?: boolean; range?: boolean; color?: string} = {}): HTMLElement {
+export function fanLegend(options: {target?: boolean; range?: readonly [number, number]; color?: string} = {}): HTMLElement {
+  return legend(fanLegendItems(options));
+}
+
+/**
+ * The entries of a fan chart's legend (bands, median, target, range), for legends that add their own.
+ *
+ * @example
+ * fanLegendItems({target: true}).slice(3); // the target's entry only
+ */
+export function fanLegendItems(options: {target?: boolean; range?: readonly [number, number]; color?: string} = {}): LegendItem[] {
   const color = options.color ?? palette.outcome;
   const items: LegendItem[] = [
     {label: "90% van de uitkomsten (P5–P95)", kind: "band", color, opacity: 0.18},
@@ -237,8 +248,18 @@ export function fanLegend(options: {target?: boolean; range?: boolean; color?: s
     {label: "mediaan (P50)", kind: "line", color}
   ];
   if (options.target) items.push({label: "afspraak (ingroeipad)", kind: "dash", color: palette.target});
-  if (options.range) items.push({label: "afgesproken bandbreedte 7–18%", kind: "dash", color: palette.range});
-  return legend(items);
+  if (options.range) items.push(rangeLegendItem(options.range));
+  return items;
+}
+
+/**
+ * The legend entry of the agreed band ("afgesproken bandbreedte 7–18%"), from the band itself.
+ *
+ * @example
+ * rangeLegendItem(engine.SHARE_BAND).label; // "afgesproken bandbreedte 7–18%"
+ */
+export function rangeLegendItem(range: readonly [number, number]): LegendItem {
+  return {label: `afgesproken bandbreedte ${formatPercent(range[0], 0).replace("%", "")}–${formatPercent(range[1], 0)}`, kind: "dash", color: palette.range};
 }
 
 /**

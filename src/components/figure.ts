@@ -11,8 +11,10 @@ export interface FigureSpec {
   readonly legend?: Node;
   /** Labels of the estimated datasets the figure rests on; a badge "schatting" appears when non-empty. */
   readonly estimates?: readonly string[];
-  /** The summary behind the chart, downloadable as CSV and Excel. */
+  /** The summary behind the chart, downloadable as Excel and Dutch-Excel CSV. */
   readonly download?: DownloadTable | (() => DownloadTable);
+  /** The same numbers as a program reads them (the engine's CSV), offered after the Dutch download. */
+  readonly machine?: DownloadTable;
 }
 
 /**
@@ -49,5 +51,6 @@ export function figure(spec: FigureSpec): HTMLElement {
   if (spec.legend) root.append(spec.legend);
   root.append(spec.chart);
   if (spec.download) root.append(downloadButtons(spec.download, "Download cijfers"));
+  if (spec.machine) root.append(downloadButtons(spec.machine, "Voor programma's (zoals npm run simulate)"));
   return root;
 }

@@ -36,7 +36,7 @@ export const OUTCOMES: readonly Outcome[] = [
   {id: "placed_p50", label: "Plaatsingen (mediaan)", axis: "plaatsingen per jaar (mediaan)", format: "count", value: (o, w) => cell(o.rows, w.year, w.municipality, "placed").p50},
   {id: "share_p50", label: "Aandeel vrijkomende woningen (mediaan)", axis: "aandeel (%)", format: "percent", value: (o, w) => cell(o.rows, w.year, w.municipality, "share").p50},
   {id: "p_miss_target", label: "Kans doel niet gehaald", axis: "kans (%)", format: "probability", value: (o, w) => probability(o.probabilities, w.year, w.municipality).pMissTarget},
-  {id: "p_exceed_cap", label: "Kans aandeel boven 18%", axis: "kans (%)", format: "probability", value: (o, w) => probability(o.probabilities, w.year, w.municipality).pExceedCap}
+  {id: "p_exceed_cap", label: "Kans aandeel boven het plafond", axis: "kans (%)", format: "probability", value: (o, w) => probability(o.probabilities, w.year, w.municipality).pExceedCap}
 ];
 
 /** A low or high variant of one assumption. */

@@ -1,12 +1,11 @@
 // Picking series out of the engine's summary table (one row per scenario, year, municipality and metric).
-import type {ProbabilityRow, SummaryRow} from "../../simulations/index.ts";
+import type {ProbabilityRow, SummaryRow} from "../lib/engine-browser.ts";
+import type {DownloadTable, NumberFormat} from "./download.js";
 import type {BandPoint, YearValue} from "./fan.js";
 
-/** The region's name in the engine's tables. */
-export const REGION = "regio";
-
 /** Dutch labels of the engine's metrics, with their unit. */
-export const METRIC_LABELS: Readonly<Record<SummaryRow["metric"], string>> = {
+// Partial: a metric the engine adds later shows under its own name until it gets a row here.
+export const METRIC_LABELS: Readonly<Partial<Record<SummaryRow["metric"], string>>> = {
   vacancies: "vrijkomende sociale huurwoningen per jaar",
   inflow: "nieuwe urgenten per jaar (naar herkomst)",
   target: "doel (ingroeipad) per jaar",
@@ -47,13 +46,13 @@ export function targetLine(rows: readonly SummaryRow[], municipality: string): Y
 }
 
 /**
- * The municipalities in a summary, in the engine's order, without the region.
+ * The municipalities in a summary, in the engine's order, without the region's total (`region`, the engine's REGION).
  *
  * @example
- * municipalityNames(outcome.rows); // ["Amersfoort", "Baarn", …]
+ * municipalityNames(outcome.rows, engine.REGION); // ["Amersfoort", "Baarn", …]
  */
-export function municipalityNames(rows: readonly SummaryRow[]): string[] {
-  return [...new Set(rows.map((r) => r.municipality))].filter((m) => m !== REGION);
+export function municipalityNames(rows: readonly SummaryRow[], region: string): string[] {
+  return [...new Set(rows.map((r) => r.municipality))].filter((m) => m !== region);
 }
 
 /**
@@ -90,25 +89,56 @@ export function years(rows: readonly SummaryRow[]): number[] {
   return [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
 }
 
-/** The columns of the engine's summary table (and of `npm run simulate`'s CSV), in order. */
-export const SUMMARY_COLUMNS = ["scenario", "year", "municipality", "metric", "mean", "p5", "p25", "p50", "p75", "p95"] as const;
+/** What summaryDownload needs of the engine: its CSV writer, its columns, the region's name and label. */
+export interface SummaryFacts {
+  toCsv(rows: readonly object[], columns?: readonly string[]): string;
+  readonly SUMMARY_COLUMNS: readonly string[];
+  readonly REGION: string;
+  readonly REGION_LABEL: string;
+}
 
 /**
- * A download of summary rows whose CSV is the engine's own (`toCsv`), byte for byte what the command line writes.
+ * The downloads of summary rows: first a table for people (Dutch headers and labels, Dutch Excel; shares as
+ * percentages when every row is a share), and the engine's own CSV, byte for byte what `npm run simulate` writes.
  *
  * @example
- * downloadButtons(summaryDownload("overzicht", outcome.rows, engine.toCsv));
+ * const {dutch, machine} = summaryDownload("overzicht", outcome.rows, engine, {agreed: "Afgesproken ingroeipad"});
  */
 export function summaryDownload(
   name: string,
   rows: readonly SummaryRow[],
-  toCsv: (rows: readonly object[], columns?: readonly string[]) => string
-): {name: string; sheet: string; header: string[]; rows: (string | number)[][]; csv: string} {
+  facts: SummaryFacts,
+  scenarioNames: Readonly<Record<string, string>> = {}
+): {dutch: DownloadTable; machine: DownloadTable} {
+  const percent = rows.length > 0 && rows.every((r) => r.metric === "share");
+  const format: NumberFormat = percent ? "percent" : "decimal";
+  const columns = facts.SUMMARY_COLUMNS as readonly (keyof SummaryRow)[];
   return {
-    name,
-    sheet: "samenvatting",
-    header: [...SUMMARY_COLUMNS],
-    rows: rows.map((r) => SUMMARY_COLUMNS.map((c) => r[c])),
-    csv: toCsv(rows, SUMMARY_COLUMNS)
+    dutch: {
+      name,
+      sheet: "samenvatting",
+      dutch: true,
+      header: ["scenario", "jaar", "gemeente", "uitkomst", "gemiddelde", "P5", "P25", "mediaan (P50)", "P75", "P95"],
+      formats: [undefined, undefined, undefined, undefined, format, format, format, format, format, format],
+      rows: rows.map((r) => [
+        scenarioNames[r.scenario] ?? r.scenario,
+        r.year,
+        r.municipality === facts.REGION ? facts.REGION_LABEL : r.municipality,
+        METRIC_LABELS[r.metric] ?? r.metric,
+        r.mean,
+        r.p5,
+        r.p25,
+        r.p50,
+        r.p75,
+        r.p95
+      ])
+    },
+    machine: {
+      name: `${name}-opdrachtregel`,
+      sheet: "summary",
+      header: [...columns],
+      rows: rows.map((r) => columns.map((c) => r[c] as string | number)),
+      csv: facts.toCsv(rows, columns)
+    }
   };
 }

@@ -2,8 +2,8 @@
 // back the summaries; the page merges the ranges. Summaries of run ranges merge exactly (integer histograms), so
 // the numbers do not depend on how many workers there are: they equal the command line's for the same seed.
 // The worker imports the page's engine bundle by URL (sent with the datasets), so the browser loads the engine once.
-import type * as EngineModule from "../../simulations/index.ts";
-import type {JobSummaries, ModelInputs, Scenario} from "../../simulations/index.ts";
+import type * as EngineModule from "./engine-browser.ts";
+import type {JobSummaries, ModelInputs, Scenario} from "./engine-browser.ts";
 import type {Datasets} from "../../loaders/types.ts";
 import {adjustDatasets, type DataAssumptions} from "../../simulations/model/assumptions.ts";
 
@@ -13,10 +13,10 @@ export type WorkerRequest =
   | {
       readonly id: number;
       readonly type: "simulate";
-      /** Raw scenario JSON (a file's contents, or one composed on a page); validated here like the command line does. */
-      readonly a: unknown;
+      /** A scenario validated at build time (src/data/scenarios.json.ts), or composed on a page from such parts. */
+      readonly a: Scenario;
       /** A second scenario for paired differences b − a on the same runs. */
-      readonly b?: unknown;
+      readonly b?: Scenario;
       readonly assumptions: DataAssumptions;
       readonly runs: number;
       readonly firstRun: number;
@@ -53,9 +53,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
     return {id: request.id, ok: true, elapsedMs: performance.now() - start};
   }
   if (!engine) throw new Error("the worker has no engine yet");
-  const {parseScenario, defaultLookup, simulateSummaries} = engine;
-  const a = parseScenario(request.a, "scenario A", defaultLookup);
-  const b = request.b === undefined ? undefined : parseScenario(request.b, "scenario B", defaultLookup);
+  const {simulateSummaries} = engine;
+  const {a, b} = request;
   const summaries = simulateSummaries({
     a: {inputs: inputsFor(engine, a, request.assumptions), scenario: a},
     b: b && {inputs: inputsFor(engine, b, request.assumptions), scenario: b},

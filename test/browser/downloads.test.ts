@@ -37,11 +37,14 @@ async function download(page: Page, button: Locator): Promise<{name: string; byt
   return {name: file.suggestedFilename(), bytes: Buffer.concat(chunks)};
 }
 
-const allFigures = (page: Page): Locator => page.locator(".fs-downloads", {hasText: "Alle cijfers van dit scenario"});
+// The engine's own CSV is offered after the Dutch download, as "Voor programma's"; the first such row on the
+// overview belongs to "Alle cijfers van dit scenario".
+const allFigures = (page: Page): Locator => page.locator(".fs-downloads", {hasText: "Voor programma's"}).first();
+const dutchFigures = (page: Page): Locator => page.locator(".fs-downloads", {hasText: "Alle cijfers van dit scenario"});
 
 test("the overview's CSV equals the engine's summary of the agreed scenario, 10,000 runs, seed 1", async () => {
   const {name, bytes} = await download(watched.page, allFigures(watched.page).locator("button[data-download=csv]"));
-  expect(name).toBe("fairshare-agreed-runs10000-seed1.csv");
+  expect(name).toBe("fairshare-agreed-runs10000-seed1-opdrachtregel.csv");
 
   const scenario = parseScenario(scenarioFiles.agreed, "simulations/scenarios/agreed.json", defaultLookup);
   const inputs = prepareInputs(loadDatasets(join(ROOT, "data")), scenario);
@@ -57,8 +60,8 @@ test("the comparison page's CSV equals `npm run simulate -- --compare` (A, B and
   const page = await watchPage(browser);
   try {
     await openPage(page, baseUrl, "/vergelijken");
-    const {name, bytes} = await download(page.page, page.page.locator(".fs-downloads", {hasText: "Alle cijfers van deze vergelijking"}).locator("button[data-download=csv]"));
-    expect(name).toBe("vergelijking-agreed-immediate-runs10000-seed1.csv");
+    const {name, bytes} = await download(page.page, page.page.locator(".fs-downloads", {hasText: "Alle cijfers van deze vergelijking"}).locator("xpath=following-sibling::div[1]").locator("button[data-download=csv]"));
+    expect(name).toBe("vergelijking-agreed-immediate-runs10000-seed1-opdrachtregel.csv");
     expect(bytes.toString("utf8")).toBe(await simulateCsv(work, "--scenario", "agreed", "--compare", "immediate", "--runs", "10000", "--seed", "1"));
     expect(page.errors).toEqual([]);
   } finally {
@@ -66,8 +69,14 @@ test("the comparison page's CSV equals `npm run simulate -- --compare` (A, B and
   }
 });
 
-test("the overview's Excel download is a valid .xlsx with the same table", async () => {
-  const {name, bytes} = await download(watched.page, allFigures(watched.page).locator("button[data-download=xlsx]"));
+test("the overview's first download is Dutch Excel: an .xlsx, and a CSV with ';', decimal commas and rounded percentages", async () => {
+  const buttons = dutchFigures(watched.page).locator("button");
+  expect(await buttons.first().textContent()).toBe("Excel");
+  const dutch = (await download(watched.page, dutchFigures(watched.page).locator("button[data-download=csv]"))).bytes.toString("utf8");
+  expect(dutch.startsWith("\uFEFFscenario;jaar;gemeente;uitkomst;gemiddelde;P5;P25;mediaan (P50);P75;P95\r\n")).toBe(true);
+  expect(dutch).toContain("Afgesproken ingroeipad;2025;Regio (totaal);plaatsingen per jaar;");
+  for (const percent of dutch.match(/\d+(,\d+)?%/g) ?? []) expect(percent).toMatch(/^\d+(,\d)?%$/);
+  const {name, bytes} = await download(watched.page, dutchFigures(watched.page).locator("button[data-download=xlsx]"));
   expect(name).toBe("fairshare-agreed-runs10000-seed1.xlsx");
   expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
   const files = unzipSync(new Uint8Array(bytes));
@@ -76,13 +85,10 @@ test("the overview's Excel download is a valid .xlsx with the same table", async
   expect(workbook).toMatch(/<sheet [^>]*name="samenvatting"/);
   const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!);
   const rows = sheet.match(/<row[ >]/g) ?? [];
-  const csvLines = (await download(watched.page, allFigures(watched.page).locator("button[data-download=csv]"))).bytes
-    .toString("utf8")
-    .trimEnd()
-    .split("\n");
+  const csvLines = dutch.trimEnd().split("\r\n");
   expect(rows.length).toBe(csvLines.length);
-  // The first data row's year and P50 are numbers in the sheet, as in the CSV.
-  const first = csvLines[1]!.split(",");
+  // The first data row's year and P50 are numbers in the sheet (with a decimal point), as in the CSV (with a comma).
+  const first = csvLines[1]!.split(";");
   expect(sheet).toContain(`<v>${first[1]}</v>`);
-  expect(sheet).toContain(`<v>${first[7]}</v>`);
+  expect(sheet).toContain(`<v>${first[7]!.replace(",", ".")}</v>`);
 });

@@ -31,8 +31,9 @@ interface Row {
   p50: string;
 }
 
+/** The engine CSV behind a figure (its "Voor programma's" download, after the Dutch one). */
 async function downloadCsv(page: Page, figure: Locator): Promise<Row[]> {
-  const [file] = await Promise.all([page.waitForEvent("download"), figure.locator("button[data-download=csv]").click()]);
+  const [file] = await Promise.all([page.waitForEvent("download"), figure.locator(".fs-downloads", {hasText: "Voor programma's"}).locator("button[data-download=csv]").click()]);
   const chunks: Buffer[] = [];
   for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
   return parse(Buffer.concat(chunks).toString("utf8"), {columns: true}) as Row[];

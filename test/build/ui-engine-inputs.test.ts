@@ -67,13 +67,16 @@ test("key table: the seven's targets add up to the ramp, Amersfoort keeps its fi
   }
 });
 
-test("a chart's download holds the engine's CSV of exactly its rows", () => {
+test("a chart's downloads: first a Dutch table of exactly its rows, then the engine's own CSV", () => {
   const result = engine.simulate(engine.prepareInputs(datasets, agreed), agreed, {runs: 200, seed: 3});
   const rows = engine.summarize(result).filter((r) => r.municipality === "regio" && r.metric === "placed");
-  const download = summaryDownload("t", rows, engine.toCsv);
-  expect(download.csv).toBe(engine.toCsv(rows));
-  expect(download.rows).toHaveLength(rows.length);
-  expect(download.rows[0]).toEqual([rows[0]!.scenario, rows[0]!.year, "regio", "placed", rows[0]!.mean, rows[0]!.p5, rows[0]!.p25, rows[0]!.p50, rows[0]!.p75, rows[0]!.p95]);
+  const {dutch, machine} = summaryDownload("t", rows, engine, {agreed: "Afgesproken"});
+  expect(machine.csv).toBe(engine.toCsv(rows));
+  expect(dutch.dutch).toBe(true);
+  expect(dutch.rows).toHaveLength(rows.length);
+  expect(dutch.rows[0]).toEqual(["Afgesproken", rows[0]!.year, "Regio (totaal)", "plaatsingen per jaar", rows[0]!.mean, rows[0]!.p5, rows[0]!.p25, rows[0]!.p50, rows[0]!.p75, rows[0]!.p95]);
+  const shares = engine.summarize(result).filter((r) => r.municipality === "regio" && r.metric === "share");
+  expect(summaryDownload("s", shares, engine).dutch.formats?.[7]).toBe("percent");
 });
 
 test("provenance counts every value of data/ once, and badges name the key's basis only when it is used", () => {

@@ -66,4 +66,6 @@ test("a table's CSV for people opens in Dutch Excel: ';', decimal comma, percent
   expect(tableToCsv(table)).toBe('\uFEFFgemeente;aandeel (mediaan);plaatsingen;status\r\n"Baarn; Soest";9,5%;1234,5;schatting\r\n');
   // The engine's own CSV is passed through untouched.
   expect(tableToCsv({...table, csv: "a,b\n1,2\n"})).toBe("a,b\n1,2\n");
+  // Percentages to one decimal, as on screen.
+  expect(tableToCsv({name: "p", header: ["aandeel"], rows: [[0.0814479638009]], formats: ["percent"], dutch: true})).toBe("\uFEFFaandeel\r\n8,1%\r\n");
 });

@@ -1,0 +1,110 @@
+// Simulate once, view many: a page keeps its newest simulation outcome and says when a newer one is on its way.
+// A page cell yields a Run twice per request (busy with the last outcome, then ready with the new one); view cells
+// render from it, and render a busy run dimmed and labelled, so an outcome of older inputs never passes as current.
+
+/** The state of a page's simulation. */
+export interface Run<T> {
+  /** A request is in flight; `value` (if any) belongs to earlier inputs. */
+  readonly busy: boolean;
+  /** The newest finished outcome. */
+  readonly value: T | undefined;
+  /** A Dutch message when the newest request failed. */
+  readonly error?: string;
+  /** What is being computed, in Dutch (for the busy label and the status line). */
+  readonly label: string;
+}
+
+/**
+ * Remembers a page's newest outcome across requests.
+ *
+ * @example
+ * const tracker = new RunTracker();
+ * const run = tracker.track(() => pool.simulate(request), "10.000 doorrekeningen"); // a generator for a page cell
+ */
+export class RunTracker<T> {
+  private last: T | undefined;
+  private lastKey: string | undefined;
+
+  /** The newest finished outcome, if any. */
+  latest(): T | undefined {
+    return this.last;
+  }
+
+  /**
+   * Yields an outcome that is already known (a default view computed at build time) and remembers it, so a later
+   * request shows it dimmed while it computes.
+   */
+  async *known(value: T, label: string, key?: string): AsyncGenerator<Run<T>, void, unknown> {
+    this.last = value;
+    this.lastKey = key;
+    yield {busy: false, value, label};
+  }
+
+  /**
+   * Yields a busy run at once, then the finished one (or the error); for a Framework cell to iterate. With a `key`
+   * (the request as text), a request equal to the last finished one yields that outcome without running again.
+   */
+  async *track(job: () => Promise<T>, label: string, key?: string): AsyncGenerator<Run<T>, void, unknown> {
+    if (key !== undefined && key === this.lastKey && this.last !== undefined) {
+      yield {busy: false, value: this.last, label};
+      return;
+    }
+    yield {busy: true, value: this.last, label};
+    let outcome: Run<T>;
+    try {
+      const value = await job();
+      this.last = value;
+      this.lastKey = key;
+      outcome = {busy: false, value, label};
+    } catch (error) {
+      outcome = {busy: false, value: undefined, label, error: error instanceof Error ? error.message : String(error)};
+    }
+    yield outcome;
+  }
+}
+
+/**
+ * A run that is already finished (for views rendered from a fixed outcome, such as the golden tests).
+ *
+ * @example
+ * ready(outcome).busy; // false
+ */
+export function ready<T>(value: T, label = ""): Run<T> {
+  return {busy: false, value, label};
+}
+
+/**
+ * Wraps what a view drew from a run: while busy the content is dimmed, marked aria-busy and labelled "wordt
+ * herberekend"; before the first outcome a placeholder says it is being computed; an error shows in Dutch.
+ *
+ * @example
+ * display(busyFrame(run, (outcome) => figure({...})));
+ */
+export function busyFrame<T>(run: Run<T>, render: (value: T) => Node, minHeight = 120): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "fs-run";
+  root.setAttribute("aria-busy", String(run.busy));
+  if (run.error !== undefined) {
+    const p = document.createElement("p");
+    p.className = "fs-warn";
+    p.textContent = `De doorrekening is mislukt: ${run.error}`;
+    root.append(p);
+    return root;
+  }
+  if (run.value === undefined) {
+    root.classList.add("fs-pending");
+    root.style.minHeight = `${minHeight}px`;
+    root.textContent = `Bezig met doorrekenen: ${run.label}…`;
+    return root;
+  }
+  root.append(render(run.value));
+  if (run.busy) {
+    root.classList.add("fs-busy");
+    const label = document.createElement("div");
+    label.className = "fs-busy-label";
+    label.setAttribute("role", "status");
+    label.textContent = `Wordt herberekend (${run.label}); de cijfers hieronder horen bij de vorige instellingen.`;
+    root.prepend(label);
+  }
+  return root;
+}

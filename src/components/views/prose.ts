@@ -1,0 +1,62 @@
+// Sentences of the pages' prose that state the agreement's facts, built from the engine's facts and the agreed
+// scenario's ramp, so no page repeats a number that the agreement or the data fixes.
+import type {Scenario} from "../../lib/engine-browser.ts";
+import {formatNumber, formatPercent} from "../format.js";
+import {bandText, type Engine, type ViewContext} from "./context.js";
+
+/**
+ * The years the agreement covers.
+ *
+ * @example
+ * yearsOf(engine); // [2025, 2026, 2027, 2028, 2029, 2030]
+ */
+export function yearsOf(engine: Engine): number[] {
+  return Array.from({length: engine.LAST_YEAR - engine.FIRST_YEAR + 1}, (_, i) => engine.FIRST_YEAR + i);
+}
+
+/**
+ * A ramp in words: "in 2025-2026 Amersfoort 135 en de andere zeven samen 92, in 2027-2030 …".
+ *
+ * @example
+ * rampText(agreed.ramp);
+ */
+export function rampText(ramp: Scenario["ramp"]): string {
+  return ramp
+    .map((p) => ("region" in p ? `in ${p.from}-${p.to} de regio ${formatNumber(p.region)}` : `in ${p.from}-${p.to} Amersfoort ${formatNumber(p.amersfoort)} en de andere gemeenten samen ${formatNumber(p.others)}`))
+    .join(", ");
+}
+
+/** Small counts in words, as Dutch prose writes them ("acht gemeenten"); larger ones in digits. */
+const WORDS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"];
+
+/**
+ * A count in words up to twelve, in digits above.
+ *
+ * @example
+ * numberWord(8); // "acht"
+ */
+export function numberWord(n: number): string {
+  return WORDS[n] ?? formatNumber(n);
+}
+
+/**
+ * The agreement in two sentences, with its numbers in bold, from the agreed scenario and the engine's facts.
+ *
+ * @example
+ * agreementText(ctx, scenarios.scenarios.agreed).textContent; // "De acht gemeenten … samen 227 …"
+ */
+export function agreementText(ctx: ViewContext, agreed: Scenario): HTMLElement {
+  const members = ctx.datasets.municipalities.filter((m) => m.inAgreement).length;
+  const first = agreed.ramp[0]!;
+  const total = "region" in first ? first.region : first.amersfoort + first.others;
+  const span = document.createElement("span");
+  const strong = (text: string): HTMLElement => Object.assign(document.createElement("strong"), {textContent: text});
+  span.append(
+    `De ${numberWord(members)} gemeenten van Regio Amersfoort (zonder Barneveld) hebben afgesproken samen `,
+    strong(`${formatNumber(total)} wettelijk urgent woningzoekenden per jaar`),
+    ` te huisvesten, volgens een ingroeipad: ${rampText(agreed.ramp)}. Dat is ongeveer `,
+    strong(formatPercent(ctx.engine.REGIONAL_SHARE)),
+    ` van de vrijkomende sociale huurwoningen in de regio, per gemeente tussen ${bandText(ctx).replace(" tot ", " en ")}.`
+  );
+  return span;
+}

@@ -1,0 +1,44 @@
+// Framework data loader: the outcomes of the pages' default views, simulated at build time with the very engine the
+// browser runs (same scenarios, runs and seed, so the same numbers bit for bit: summaries of run ranges merge
+// exactly). A page whose inputs are at their defaults shows these at once instead of waiting for its workers; any
+// change of a model input is simulated in the browser as before.
+import {fileURLToPath} from "node:url";
+import {loadDatasets} from "../../loaders/datasets.ts";
+import {DEFAULT_RUNS, DEFAULT_SEED, defaultScenarios, mergeJobSummaries, prepareInputs, probabilityRows, simulateSummaries, summaryRows, type Scenario} from "../../simulations/index.ts";
+
+const dataDir = process.env.FAIRSHARE_DATA_DIR ?? fileURLToPath(new URL("../../data", import.meta.url));
+
+try {
+  const datasets = loadDatasets(dataDir);
+  const scenarios = Object.fromEntries(defaultScenarios().map((s) => [s.id, s]));
+  const outcome = (a: Scenario, b?: Scenario) => {
+    const merged = mergeJobSummaries([
+      simulateSummaries({a: {inputs: prepareInputs(datasets, a), scenario: a}, b: b && {inputs: prepareInputs(datasets, b), scenario: b}, runs: DEFAULT_RUNS, seed: DEFAULT_SEED})
+    ]);
+    return {
+      a,
+      ...(b ? {b} : {}),
+      rows: summaryRows(merged.a),
+      probabilities: probabilityRows(merged.a),
+      ...(merged.b ? {rowsB: summaryRows(merged.b), probabilitiesB: probabilityRows(merged.b)} : {}),
+      ...(merged.paired ? {paired: summaryRows(merged.paired)} : {}),
+      runs: DEFAULT_RUNS,
+      seed: DEFAULT_SEED,
+      elapsedMs: 0,
+      workerMs: 0,
+      mergeMs: 0,
+      workers: 0,
+      atBuild: true
+    };
+  };
+  const agreed = scenarios.agreed!;
+  const immediate = scenarios.immediate!;
+  const json = JSON.stringify({
+    overview: outcome(agreed),
+    compare: {scenarios: [agreed, immediate], outcomes: [outcome(agreed, immediate)], runs: DEFAULT_RUNS, seed: DEFAULT_SEED, elapsedMs: 0, atBuild: true}
+  });
+  process.stdout.write(json);
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}
