@@ -4,11 +4,11 @@
 // small (zod alone was 470 KB of 521 KB); test/build/bundle-size.test.ts holds it to its budget.
 export * from "../../simulations/agreement.ts";
 export {adjustDatasets, AS_IN_DATA, type DataAssumptions} from "../../simulations/model/assumptions.ts";
-export {prepareInputs, AMERSFOORT, type ModelInputs} from "../../simulations/model/inputs.ts";
+export {prepareInputs, dataChoices, AMERSFOORT, type ModelInputs} from "../../simulations/model/inputs.ts";
 export {yearTargets, rampPeriod, rampTotal} from "../../simulations/model/ramp.ts";
 export {keyShares, type KeyBasis} from "../../simulations/model/key.ts";
 export {METRICS, type Metric} from "../../simulations/summary/accumulator.ts";
-export {summaryRows, probabilityRows, type SummaryRow, type ProbabilityRow} from "../../simulations/summary/rows.ts";
+export {summaryRows, probabilityRows, flowRows, type SummaryRow, type ProbabilityRow, type FlowRow} from "../../simulations/summary/rows.ts";
 export {toCsv} from "../../simulations/summary/csv.ts";
 export {simulateSummaries, mergeJobSummaries, type JobSummaries} from "../../simulations/runner/chunked.ts";
 export type {Scenario, KeyWeights, RampPeriod} from "../../simulations/scenario/schema.ts";
