@@ -157,6 +157,7 @@ export function addColumnsMany(into: readonly {readonly hs: readonly IntHistogra
 // Counts into one flat scratch array (one typed array in the inner loop, whatever the cells), then adds each
 // cell's stretch to its histogram.
 function addColumnsInt32(into: readonly {readonly hs: readonly IntHistogram[]; readonly shift?: ArrayLike<number> | undefined}[], data: Int32Array, cells: number, runs: number): void {
+  if (addColumnsInRange(into, data, cells, runs)) return;
   const min = new Int32Array(cells).fill(0x7fffffff);
   const max = new Int32Array(cells).fill(-0x80000000);
   for (let r = 0, j = 0; r < runs; r++) {
@@ -191,6 +192,61 @@ function addColumnsInt32(into: readonly {readonly hs: readonly IntHistogram[]; r
       h.n += runs;
     }
   }
+}
+
+// The usual case after the first chunk: every histogram already spans nearly every value. One pass counts into a
+// scratch laid out like the first set's histograms; the few values outside a histogram's span are counted after,
+// one by one. Returns false (nothing counted) when a histogram of the first set is still empty. The counts are the
+// same as the two passes' (a histogram's span always ends up from its smallest to its largest value).
+function addColumnsInRange(into: readonly {readonly hs: readonly IntHistogram[]; readonly shift?: ArrayLike<number> | undefined}[], data: Int32Array, cells: number, runs: number): boolean {
+  const {hs, shift} = into[0]!;
+  const lo = new Int32Array(cells);
+  const len = new Int32Array(cells);
+  const base = new Int32Array(cells);
+  let size = 0;
+  for (let c = 0; c < cells; c++) {
+    const h = hs[c]!;
+    if (h.counts.length === 0) return false;
+    lo[c] = h.lo + (shift ? shift[c]! : 0);
+    len[c] = h.counts.length;
+    base[c] = size;
+    size += h.counts.length;
+  }
+  const flat = new Int32Array(size);
+  let outside: number[] | null = null;
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const i = data[j]! - lo[c]!;
+      if (i >= 0 && i < len[c]!) flat[base[c]! + i]! += 1;
+      else (outside ??= []).push(j);
+    }
+  }
+  for (const {hs, shift} of into) {
+    for (let c = 0; c < cells; c++) {
+      const h = hs[c]!;
+      const d = shift ? shift[c]! : 0;
+      // The first set's span, shifted into this set's values.
+      const first = lo[c]! - d;
+      ensure(h, first, first + len[c]! - 1);
+      const counts = h.counts;
+      const off = first - h.lo;
+      const from = base[c]!;
+      for (let i = 0; i < len[c]!; i++) counts[off + i]! += flat[from + i]!;
+      h.n += runs;
+    }
+  }
+  if (outside !== null) {
+    for (const j of outside) {
+      const c = j % cells;
+      for (const {hs, shift} of into) {
+        const h = hs[c]!;
+        const v = data[j]! - (shift ? shift[c]! : 0);
+        ensure(h, v, v);
+        h.counts[v - h.lo]! += 1;
+      }
+    }
+  }
+  return true;
 }
 
 /** Like `addColumns`, for ratios num / den counted as pairs (see RatioHistogram). */
