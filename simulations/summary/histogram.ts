@@ -256,6 +256,7 @@ export function addRatioColumns(hs: readonly RatioHistogram[], num: ArrayLike<nu
 }
 
 function addRatioColumnsInt32(hs: readonly RatioHistogram[], num: Int32Array, den: Int32Array, cells: number, runs: number): void {
+  if (addRatioColumnsInRange(hs, num, den, cells, runs)) return;
   const range = new Int32Array(4 * cells);
   for (let c = 0; c < cells; c++) {
     range[4 * c] = 0x7fffffff;
@@ -289,6 +290,43 @@ function addRatioColumnsInt32(hs: readonly RatioHistogram[], num: Int32Array, de
   for (let r = 0, j = 0; r < runs; r++) {
     for (let c = 0; c < cells; c++, j++) counts[c]![den[j]! * pN[c]! + num[j]! + off[c]!]! += 1;
   }
+}
+
+// As addColumnsInRange, for pairs: one pass when every histogram already has a grid; pairs outside a grid are
+// counted after, one by one (the grid grows to take them). Returns false, counting nothing, while a grid is empty.
+function addRatioColumnsInRange(hs: readonly RatioHistogram[], num: Int32Array, den: Int32Array, cells: number, runs: number): boolean {
+  const counts: Int32Array[] = [];
+  const pLo = new Int32Array(cells);
+  const pN = new Int32Array(cells);
+  const dLo = new Int32Array(cells);
+  const dN = new Int32Array(cells);
+  for (let c = 0; c < cells; c++) {
+    const h = hs[c]!;
+    if (h.counts.length === 0) return false;
+    counts.push(h.counts);
+    pLo[c] = h.pLo;
+    pN[c] = h.pN;
+    dLo[c] = h.dLo;
+    dN[c] = h.dN;
+  }
+  let outside: number[] | null = null;
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const p = num[j]! - pLo[c]!;
+      const d = den[j]! - dLo[c]!;
+      if (p >= 0 && p < pN[c]! && d >= 0 && d < dN[c]!) counts[c]![d * pN[c]! + p]! += 1;
+      else (outside ??= []).push(j);
+    }
+  }
+  for (let c = 0; c < cells; c++) hs[c]!.n += runs;
+  if (outside !== null) {
+    for (const j of outside) {
+      const h = hs[j % cells]!;
+      ensureRatio(h, num[j]!, num[j]!, den[j]!, den[j]!);
+      h.counts[(den[j]! - h.dLo) * h.pN + (num[j]! - h.pLo)]! += 1;
+    }
+  }
+  return true;
 }
 
 /** Adds `count` occurrences of one integer value. */
