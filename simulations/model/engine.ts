@@ -157,6 +157,8 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
     backlog: view("backlog"),
     flow: view("flow")
   };
+  // Fresh arrays are zero; reused flows are zeroed here in one memset rather than 64 entries per run and year.
+  if (fits) out.flow.fill(0);
   const outV = out.vacancies, outS = out.suitable, outD = out.inflow, outP = out.placed, outO = out.placedByOrigin, outH = out.placedAtHome, outB = out.backlog, outF = out.flow;
 
   // Runs in order of their prognosis level (each run's numbers are its own, written at its own index): one level's
@@ -261,7 +263,7 @@ function runLoop(
       outD[base + M] = sD;
       // 3. Placement, and whose residents are housed where.
       const flowBase = (i * Y + t) * M * M;
-      placement.year(returners, poolAny, poolNotHome, cap, yearTargets[t]!, outF, flowBase, placed, byOrigin);
+      placement.year(returners, poolAny, poolNotHome, cap, yearTargets[t]!, outF, flowBase, placed, byOrigin, true);
 
       // 4. Outputs.
       let sV = 0, sS = 0, sP = 0, sO = 0, sH = 0, sB = 0;

@@ -69,7 +69,7 @@ export class Placement {
 
   /**
    * One year. `newAny` and `newNotHome` are this year's pool members by origin; `capacity` (consumed) is what each
-   * municipality can house; `target` the year's targets. Writes the flows (all M × M entries, from `at`), placements by host
+   * municipality can house; `target` the year's targets. Writes the flows (all M × M entries, from `at`; with `zeroed` the caller has zeroed them), placements by host
    * and by origin; the waiting lists are updated.
    */
   year(
@@ -81,12 +81,13 @@ export class Placement {
     flow: Int32Array,
     at: number,
     placed: Int32Array,
-    byOrigin: Int32Array
+    byOrigin: Int32Array,
+    zeroed = false
   ): void {
     const M = this.M;
     const obligation = this.rule === "obligation";
     const {waitHome, waitAny, waitNotHome, homeTaken, slots, extra, bound, weights} = this;
-    for (let i = 0; i < M * M; i++) flow[at + i] = 0;
+    if (!zeroed) for (let i = 0; i < M * M; i++) flow[at + i] = 0;
 
     // 1. Returners at home (those who waited first), up to capacity.
     let total = 0;
