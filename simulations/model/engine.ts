@@ -157,8 +157,70 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
     backlog: view("backlog"),
     flow: view("flow")
   };
+  // Fresh arrays are zero; reused flows are zeroed here in one memset rather than 64 entries per run and year.
+  if (fits) out.flow.fill(0);
   const outV = out.vacancies, outS = out.suitable, outD = out.inflow, outP = out.placed, outO = out.placedByOrigin, outH = out.placedAtHome, outB = out.backlog, outF = out.flow;
 
+  // Runs in order of their prognosis level (each run's numbers are its own, written at its own index): one level's
+  // inflow tables then stay in the cache for a few hundred runs instead of being fetched anew for each run.
+  const order = new Int32Array(runs);
+  const levels = inflowDraws.levels;
+  if (levels > 1) {
+    const level = new Int32Array(runs);
+    const count = new Int32Array(levels + 1);
+    for (let i = 0; i < runs; i++) count[(level[i] = inflowDraws.level(firstRun + i)) + 1]! += 1;
+    for (let k = 0; k < levels; k++) count[k + 1]! += count[k]!;
+    for (let i = 0; i < runs; i++) order[count[level[i]!]!++] = i;
+  } else for (let i = 0; i < runs; i++) order[i] = i;
+  runLoop(order, runs, firstRun, Y, M, capShare === null ? -1 : capShare, vacancyDraws, inflowDraws, placement, initial.home, initial.pool, claimShare, suitableShare, targets.map((t) => Int32Array.from(t)), outV, outS, outD, outP, outO, outH, outB, outF);
+
+  return {
+    scenario,
+    municipalities: [...inputs.municipalities.map((m) => m.name), REGION],
+    years: [...inputs.years],
+    runs,
+    firstRun,
+    seed,
+    capShare: scenario.cap ?? DEFAULT_CAP_SHARE,
+    vacancies: outV,
+    suitable: outS,
+    inflow: outD,
+    placed: outP,
+    placedByOrigin: outO,
+    placedAtHome: outH,
+    flow: outF,
+    backlog: outB,
+    target
+  };
+}
+
+// The run loop on its own, with typed arrays and numbers only: one optimised body whatever the caller does around
+// it (the result object, the buffers), so that a call never runs it unoptimised. `capShare` < 0: no cap.
+function runLoop(
+  order: Int32Array,
+  runs: number,
+  firstRun: number,
+  Y: number,
+  M: number,
+  capShare: number,
+  vacancyDraws: VacancyDraws,
+  inflowDraws: InflowDraws,
+  placement: Placement,
+  initialHome: Int32Array,
+  initialPool: Int32Array,
+  claimShare: Float64Array,
+  suitableShare: Float64Array,
+  yearTargets: Int32Array[],
+  outV: Int32Array,
+  outS: Int32Array,
+  outD: Int32Array,
+  outP: Int32Array,
+  outO: Int32Array,
+  outH: Int32Array,
+  outB: Int32Array,
+  outF: Int32Array
+): void {
+  const C = M + 1;
   // Per-year buffers, reused across runs: no allocation in the loop.
   const V = new Int32Array(M);
   const S = new Int32Array(M);
@@ -168,14 +230,16 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   const poolNotHome = new Int32Array(M);
   const placed = new Int32Array(M);
   const byOrigin = new Int32Array(M);
-  const yearTargets = targets.map((t) => Int32Array.from(t));
-  const {waitHome, waitAny, waitNotHome} = placement;
+  const waitHome = placement.waitHome;
+  const waitAny = placement.waitAny;
+  const waitNotHome = placement.waitNotHome;
 
-  for (let i = 0; i < runs; i++) {
+  for (let j = 0; j < runs; j++) {
+    const i = order[j]!;
     const run = firstRun + i;
     vacancyDraws.startRun(run);
     inflowDraws.startRun(run);
-    placement.reset(initial.home, initial.pool);
+    placement.reset(initialHome, initialPool);
 
     for (let t = 0; t < Y; t++) {
       // 1. Lettings, minus competing claims, times the suitable share; capacity is (a cap's share of) what is left.
@@ -185,7 +249,7 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
         const claims = Math.round(claimShare[t * M + m]! * v);
         const s = Math.floor((v - claims) * suitableShare[m]! + 1e-9);
         S[m] = s;
-        cap[m] = capShare === null ? s : capacity(s, capShare);
+        cap[m] = capShare < 0 ? s : capacity(s, capShare);
       }
       // 2. Inflow by origin: returners (instroom = uitstroom) and the regional pool.
       inflowDraws.draw(t, returners, poolAny, poolNotHome);
@@ -199,7 +263,7 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
       outD[base + M] = sD;
       // 3. Placement, and whose residents are housed where.
       const flowBase = (i * Y + t) * M * M;
-      placement.year(returners, poolAny, poolNotHome, cap, yearTargets[t]!, outF, flowBase, placed, byOrigin);
+      placement.year(returners, poolAny, poolNotHome, cap, yearTargets[t]!, outF, flowBase, placed, byOrigin, true);
 
       // 4. Outputs.
       let sV = 0, sS = 0, sP = 0, sO = 0, sH = 0, sB = 0;
@@ -227,16 +291,4 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
       outB[base + M] = sB;
     }
   }
-
-  return {
-    scenario,
-    municipalities: [...inputs.municipalities.map((m) => m.name), REGION],
-    years: [...inputs.years],
-    runs,
-    firstRun,
-    seed,
-    capShare: scenario.cap ?? DEFAULT_CAP_SHARE,
-    ...out,
-    target
-  };
 }

@@ -153,6 +153,23 @@ export class InflowDraws {
     return built;
   }
 
+  /**
+   * The prognosis level run `run` will draw (its stream's first uniform), 0 without a range: the engine runs a
+   * chunk's runs level by level, so that one level's tables stay in the cache (each run's numbers are its own).
+   *
+   * @example
+   * draws.level(0); // 0 … LEVELS - 1
+   */
+  level(run: number): number {
+    if (this.inflowSeeds === null || !this.range || this.inputs.calibration !== null) return 0;
+    return Math.min(LEVELS - 1, Math.floor(this.inflowSeeds.stream(run)() * LEVELS));
+  }
+
+  /** Number of levels `level` returns (1 without a range). */
+  get levels(): number {
+    return this.range ? LEVELS : 1;
+  }
+
   /** Seeds the streams of a run: draws its prognosis level and, with a calibration, each origin's inflow rate. */
   startRun(run: number): void {
     const seeds = this.inflowSeeds;

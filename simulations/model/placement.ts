@@ -36,7 +36,6 @@ export class Placement {
   private readonly weights: Float64Array;
   private readonly roundWeights: Float64Array;
   private readonly share: Int32Array;
-  private readonly eligible: Float64Array;
   private readonly unfilled: Int32Array;
 
   constructor(
@@ -57,7 +56,6 @@ export class Placement {
     this.unfilled = i32();
     this.weights = new Float64Array(M);
     this.roundWeights = new Float64Array(M);
-    this.eligible = new Float64Array(M);
   }
 
   /** Starts a run: returners waiting at home and pool members waiting (housable anywhere), by origin. */
@@ -71,7 +69,7 @@ export class Placement {
 
   /**
    * One year. `newAny` and `newNotHome` are this year's pool members by origin; `capacity` (consumed) is what each
-   * municipality can house; `target` the year's targets. Writes the flows (all M × M entries, from `at`), placements by host
+   * municipality can house; `target` the year's targets. Writes the flows (all M × M entries, from `at`; with `zeroed` the caller has zeroed them), placements by host
    * and by origin; the waiting lists are updated.
    */
   year(
@@ -83,12 +81,13 @@ export class Placement {
     flow: Int32Array,
     at: number,
     placed: Int32Array,
-    byOrigin: Int32Array
+    byOrigin: Int32Array,
+    zeroed = false
   ): void {
     const M = this.M;
     const obligation = this.rule === "obligation";
-    const {waitHome, waitAny, waitNotHome, homeTaken, slots, extra, bound, weights, eligible} = this;
-    for (let i = 0; i < M * M; i++) flow[at + i] = 0;
+    const {waitHome, waitAny, waitNotHome, homeTaken, slots, extra, bound, weights} = this;
+    if (!zeroed) for (let i = 0; i < M * M; i++) flow[at + i] = 0;
 
     // 1. Returners at home (those who waited first), up to capacity.
     let total = 0;
@@ -146,6 +145,10 @@ export class Placement {
       // 4. Whose residents fill each host's slots: those who waited first, then this year's, in proportion to
       // their numbers by origin (systematic rounding); within an origin the not-at-home members first (they have
       // fewer places to go).
+      // The totals of both parts are carried along, so that an empty part costs nothing.
+      let waiting = 0;
+      for (let m = 0; m < M; m++) waiting += waitAny[m]! + waitNotHome[m]!;
+      let fresh = total - waiting;
       for (let h = 0; h < M; h++) {
         const s = slots[h]!;
         if (s === 0) {
@@ -153,8 +156,11 @@ export class Placement {
           continue;
         }
         capacity[h]! -= s;
-        const fromWaiting = fill(M, h, s, waitAny, waitNotHome, flow, at, eligible, placed, byOrigin);
-        this.unfilled[h] = s - fromWaiting - (s > fromWaiting ? fill(M, h, s - fromWaiting, newAny, newNotHome, flow, at, eligible, placed, byOrigin) : 0);
+        const fromWaiting = waiting > 0 ? fill(M, h, s, waiting - waitNotHome[h]!, waitAny, waitNotHome, flow, at, placed, byOrigin) : 0;
+        waiting -= fromWaiting;
+        const fromNew = s > fromWaiting && fresh > 0 ? fill(M, h, s - fromWaiting, fresh - newNotHome[h]!, newAny, newNotHome, flow, at, placed, byOrigin) : 0;
+        fresh -= fromNew;
+        this.unfilled[h] = s - fromWaiting - fromNew;
       }
       // 5. A host left with slots only its own not-at-home members could fill: swap with another host (one of
       // that host's pool members moves here, one of ours goes there). Rare; keeps the bound of step 2 exact.
@@ -181,26 +187,25 @@ export class Placement {
   }
 }
 
-// Fills up to s slots of host h from one part of the pool (waiting or new); returns how many were housed. Adds them
-// to the flows and to the placements by host and by origin.
+// Fills up to s slots of host h from one part of the pool (waiting or new), of whom `sum` may be housed in h (all
+// but h's own not-at-home members); returns how many were housed. Adds them to the flows and to the placements by
+// host and by origin.
 function fill(
   M: number,
   h: number,
   s: number,
+  sum: number,
   any: Int32Array,
   notHome: Int32Array,
   flow: Int32Array,
   at: number,
-  e: Float64Array,
   placed: Int32Array,
   byOrigin: Int32Array
 ): number {
-  let sum = 0;
-  for (let o = 0; o < M; o++) sum += e[o] = any[o]! + (o !== h ? notHome[o]! : 0);
   if (sum === 0) return 0;
   if (sum <= s) {
     for (let o = 0; o < M; o++) {
-      const k = e[o]!;
+      const k = any[o]! + (o !== h ? notHome[o]! : 0);
       if (k === 0) continue;
       flow[at + o * M + h]! += k;
       byOrigin[o]! += k;
@@ -210,13 +215,14 @@ function fill(
     placed[h]! += sum;
     return sum;
   }
-  // Systematic rounding of the quotas s·e[o]/sum along the origins (offset ½): each origin gets its quota rounded
-  // down or up, never more than it has, and the shares add up to s exactly; O(M), no sorting.
+  // Systematic rounding of the quotas s·e[o]/sum along the origins (offset ½), e[o] being who of origin o may be
+  // housed in h: each origin gets its quota rounded down or up, never more than it has, and the shares add up to s
+  // exactly; O(M), no sorting.
   const scale = s / sum;
   let cum = 0;
   let prev = 0;
   for (let o = 0; o < M; o++) {
-    cum += e[o]!;
+    cum += any[o]! + (o !== h ? notHome[o]! : 0);
     const next = o === M - 1 ? s : Math.floor(cum * scale + 0.5);
     const k = next - prev;
     prev = next;

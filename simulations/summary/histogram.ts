@@ -157,6 +157,7 @@ export function addColumnsMany(into: readonly {readonly hs: readonly IntHistogra
 // Counts into one flat scratch array (one typed array in the inner loop, whatever the cells), then adds each
 // cell's stretch to its histogram.
 function addColumnsInt32(into: readonly {readonly hs: readonly IntHistogram[]; readonly shift?: ArrayLike<number> | undefined}[], data: Int32Array, cells: number, runs: number): void {
+  if (addColumnsInRange(into, data, cells, runs)) return;
   const min = new Int32Array(cells).fill(0x7fffffff);
   const max = new Int32Array(cells).fill(-0x80000000);
   for (let r = 0, j = 0; r < runs; r++) {
@@ -193,6 +194,61 @@ function addColumnsInt32(into: readonly {readonly hs: readonly IntHistogram[]; r
   }
 }
 
+// The usual case after the first chunk: every histogram already spans nearly every value. One pass counts into a
+// scratch laid out like the first set's histograms; the few values outside a histogram's span are counted after,
+// one by one. Returns false (nothing counted) when a histogram of the first set is still empty. The counts are the
+// same as the two passes' (a histogram's span always ends up from its smallest to its largest value).
+function addColumnsInRange(into: readonly {readonly hs: readonly IntHistogram[]; readonly shift?: ArrayLike<number> | undefined}[], data: Int32Array, cells: number, runs: number): boolean {
+  const {hs, shift} = into[0]!;
+  const lo = new Int32Array(cells);
+  const len = new Int32Array(cells);
+  const base = new Int32Array(cells);
+  let size = 0;
+  for (let c = 0; c < cells; c++) {
+    const h = hs[c]!;
+    if (h.counts.length === 0) return false;
+    lo[c] = h.lo + (shift ? shift[c]! : 0);
+    len[c] = h.counts.length;
+    base[c] = size;
+    size += h.counts.length;
+  }
+  const flat = new Int32Array(size);
+  let outside: number[] | null = null;
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const i = data[j]! - lo[c]!;
+      if (i >= 0 && i < len[c]!) flat[base[c]! + i]! += 1;
+      else (outside ??= []).push(j);
+    }
+  }
+  for (const {hs, shift} of into) {
+    for (let c = 0; c < cells; c++) {
+      const h = hs[c]!;
+      const d = shift ? shift[c]! : 0;
+      // The first set's span, shifted into this set's values.
+      const first = lo[c]! - d;
+      ensure(h, first, first + len[c]! - 1);
+      const counts = h.counts;
+      const off = first - h.lo;
+      const from = base[c]!;
+      for (let i = 0; i < len[c]!; i++) counts[off + i]! += flat[from + i]!;
+      h.n += runs;
+    }
+  }
+  if (outside !== null) {
+    for (const j of outside) {
+      const c = j % cells;
+      for (const {hs, shift} of into) {
+        const h = hs[c]!;
+        const v = data[j]! - (shift ? shift[c]! : 0);
+        ensure(h, v, v);
+        h.counts[v - h.lo]! += 1;
+      }
+    }
+  }
+  return true;
+}
+
 /** Like `addColumns`, for ratios num / den counted as pairs (see RatioHistogram). */
 export function addRatioColumns(hs: readonly RatioHistogram[], num: ArrayLike<number>, den: ArrayLike<number>, cells: number, runs: number): void {
   if (runs === 0) return;
@@ -200,6 +256,7 @@ export function addRatioColumns(hs: readonly RatioHistogram[], num: ArrayLike<nu
 }
 
 function addRatioColumnsInt32(hs: readonly RatioHistogram[], num: Int32Array, den: Int32Array, cells: number, runs: number): void {
+  if (addRatioColumnsInRange(hs, num, den, cells, runs)) return;
   const range = new Int32Array(4 * cells);
   for (let c = 0; c < cells; c++) {
     range[4 * c] = 0x7fffffff;
@@ -233,6 +290,43 @@ function addRatioColumnsInt32(hs: readonly RatioHistogram[], num: Int32Array, de
   for (let r = 0, j = 0; r < runs; r++) {
     for (let c = 0; c < cells; c++, j++) counts[c]![den[j]! * pN[c]! + num[j]! + off[c]!]! += 1;
   }
+}
+
+// As addColumnsInRange, for pairs: one pass when every histogram already has a grid; pairs outside a grid are
+// counted after, one by one (the grid grows to take them). Returns false, counting nothing, while a grid is empty.
+function addRatioColumnsInRange(hs: readonly RatioHistogram[], num: Int32Array, den: Int32Array, cells: number, runs: number): boolean {
+  const counts: Int32Array[] = [];
+  const pLo = new Int32Array(cells);
+  const pN = new Int32Array(cells);
+  const dLo = new Int32Array(cells);
+  const dN = new Int32Array(cells);
+  for (let c = 0; c < cells; c++) {
+    const h = hs[c]!;
+    if (h.counts.length === 0) return false;
+    counts.push(h.counts);
+    pLo[c] = h.pLo;
+    pN[c] = h.pN;
+    dLo[c] = h.dLo;
+    dN[c] = h.dN;
+  }
+  let outside: number[] | null = null;
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const p = num[j]! - pLo[c]!;
+      const d = den[j]! - dLo[c]!;
+      if (p >= 0 && p < pN[c]! && d >= 0 && d < dN[c]!) counts[c]![d * pN[c]! + p]! += 1;
+      else (outside ??= []).push(j);
+    }
+  }
+  for (let c = 0; c < cells; c++) hs[c]!.n += runs;
+  if (outside !== null) {
+    for (const j of outside) {
+      const h = hs[j % cells]!;
+      ensureRatio(h, num[j]!, num[j]!, den[j]!, den[j]!);
+      h.counts[(den[j]! - h.dLo) * h.pN + (num[j]! - h.pLo)]! += 1;
+    }
+  }
+  return true;
 }
 
 /** Adds `count` occurrences of one integer value. */
