@@ -33,7 +33,7 @@ export function maxMinRatio(values: ArrayLike<number>): number {
  * coefficientOfVariation([1, 3]); // 0.5
  */
 export function coefficientOfVariation(values: ArrayLike<number>): number {
-  const x = Array.from(values);
+  const x = Array.isArray(values) ? (values as number[]) : Array.from(values);
   const m = mean(x);
   return m > 0 ? standardDeviation(x) / m : 0;
 }

@@ -2,9 +2,9 @@
 // from results chunk by chunk and merged across chunks and threads like the engine's own summaries
 // (summary/accumulator.ts). Plain data (typed arrays and Maps), so a summary crosses to and from a worker.
 import type {SimulationResult} from "../model/engine.ts";
-import {SHARE_BAND, withinBand} from "../agreement.ts";
+import {SHARE_BAND} from "../agreement.ts";
 import {addColumns, addRatioColumns, addReal, intHistogram, mergeInt, mergeRatio, mergeReal, ratioHistogram, realHistogram, type IntHistogram, type RatioHistogram, type RealHistogram} from "../summary/histogram.ts";
-import {burden, isStockMeasure, MEASURES, type Measure, type MeasureBasis} from "./definitions.ts";
+import {isStockMeasure, MEASURE_SCALE, MEASURES, type Measure, type MeasureBasis} from "./definitions.ts";
 import {coefficientOfVariation, maxMinRatio} from "./spread.ts";
 
 /** The spread indices counted per run, across the municipalities (not the region). */
@@ -84,6 +84,17 @@ export function emptyBurdenSummary(like: Pick<SimulationResult, "scenario" | "ye
   };
 }
 
+// Adds a batch of values to a histogram, one Map update per distinct value.
+function addSorted(h: RealHistogram, batch: Float64Array): void {
+  batch.sort();
+  for (let i = 0; i < batch.length; ) {
+    let j = i + 1;
+    while (j < batch.length && batch[j] === batch[i]) j++;
+    addReal(h, batch[i]!, j - i);
+    i = j;
+  }
+}
+
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 10 ** SPREAD_DECIMALS) / 10 ** SPREAD_DECIMALS : x);
 
 /**
@@ -130,32 +141,46 @@ export function addBurdens(s: BurdenSummary, r: SimulationResult): void {
   addColumns(s.net.slice(yearCells), sumNet, C, runs);
   addColumns(s.balance, balance, yearCells, runs);
 
-  // Spread and band, per run and period, across the municipalities.
-  const values = new Float64Array(M);
+  // Spread and band, per run and period, across the municipalities. The per-run indices are collected per chunk,
+  // then counted by distinct value (a sort instead of a Map update per run).
+  const scale = MEASURES.map((measure) => MEASURE_SCALE[measure]);
+  const stock = MEASURES.map((measure) => (isStockMeasure(measure) ? s.basis[measure] : null));
+  const collected = MEASURES.map(() => SPREAD_INDICES.map(() => Array.from({length: Y + 1}, () => new Float64Array(runs))));
+  const values: number[] = new Array<number>(M).fill(0);
+  const band0 = s.band[0];
+  const band1 = s.band[1];
   for (let i = 0; i < runs; i++) {
     let everyYear = true;
     for (let p = 0; p <= Y; p++) {
-      const read = (m: number, a: Int32Array, of: Int32Array) => (p < Y ? a[(i * Y + p) * C + m]! : of[i * C + m]!);
-      for (const measure of MEASURES) {
+      // Placed and lettings of municipality m in this run and period: the year's counts, or the years' sums.
+      const year = p < Y;
+      const at = year ? (i * Y + p) * C : i * C;
+      const placedOf = year ? r.placed : sumPlaced;
+      const lettingsOf = year ? r.vacancies : sumLettings;
+      for (let k = 0; k < MEASURES.length; k++) {
+        const denominators = stock[k];
         for (let m = 0; m < M; m++) {
-          const placed = read(m, r.placed, sumPlaced);
-          values[m] = burden(placed, isStockMeasure(measure) ? s.basis[measure][m]! : read(m, r.vacancies, sumLettings), measure);
+          const d = denominators ? denominators[m]! : lettingsOf[at + m]!;
+          values[m] = d > 0 ? (placedOf[at + m]! * scale[k]!) / d : 0;
         }
-        addReal(s.spread[measure].maxMin[p]!, round(maxMinRatio(values)));
-        addReal(s.spread[measure].cv[p]!, round(coefficientOfVariation(values)));
+        collected[k]![0]![p]![i] = round(maxMinRatio(values));
+        collected[k]![1]![p]![i] = round(coefficientOfVariation(values));
       }
       let all = true;
       for (let m = 0; m < M; m++) {
-        const lettings = read(m, r.vacancies, sumLettings);
-        const share = lettings > 0 ? read(m, r.placed, sumPlaced) / lettings : 0;
-        if (withinBand(share, s.band)) s.within[p * M + m]! += 1;
+        const lettings = lettingsOf[at + m]!;
+        const share = lettings > 0 ? placedOf[at + m]! / lettings : 0;
+        if (share >= band0 && share <= band1) s.within[p * M + m]! += 1;
         else all = false;
       }
       if (all) s.allWithin[p]! += 1;
-      else if (p < Y) everyYear = false;
+      else if (year) everyYear = false;
     }
     if (everyYear) s.allWithinEveryYear += 1;
   }
+  MEASURES.forEach((measure, k) =>
+    SPREAD_INDICES.forEach((index, j) => collected[k]![j]!.forEach((batch, p) => addSorted(s.spread[measure][index][p]!, batch)))
+  );
   s.runs += runs;
 }
 
