@@ -2,6 +2,7 @@
 // municipality, written out in full (no `extends`), so the file runs wherever it is saved.
 import type {RampPeriod, Scenario, ScenarioInput} from "../scenario/schema.ts";
 import {MEASURE_LABEL} from "../measures/definitions.ts";
+import {formatCount, formatDecimal, formatPercent} from "./format.ts";
 
 /**
  * The ramp with [from, to] replaced by `period`: periods that overlap it are cut back to the years outside it;
@@ -41,18 +42,30 @@ export interface ProposalMeta {
  */
 export function proposalScenario(
   base: Scenario,
-  solution: {readonly from: number; readonly to: number; readonly measure: keyof typeof MEASURE_LABEL; readonly municipalities: readonly {readonly code: string; readonly name: string}[]; readonly targets: readonly number[]},
+  solution: {
+    readonly from: number;
+    readonly to: number;
+    readonly measure: keyof typeof MEASURE_LABEL;
+    readonly municipalities: readonly {readonly code: string; readonly name: string}[];
+    readonly targets: readonly number[];
+    /** Set by the robust solver: its runs, seed and band. */
+    readonly runs?: number;
+    readonly seed?: number;
+    readonly band?: readonly [number, number];
+  },
   meta: ProposalMeta = {}
 ): ScenarioInput {
   const {from, to, measure, municipalities, targets} = solution;
   const period: RampPeriod = {from, to, targets: Object.fromEntries(municipalities.map((m, i) => [m.code, targets[i]!]))};
   const list = municipalities.map((m, i) => `${m.name} ${targets[i]}`).join(", ");
+  const robust = solution.band !== undefined;
+  const how = robust
+    ? `gezocht naar de grootste kans dat elke gemeente elk jaar binnen ${formatDecimal(solution.band![0] * 100, 0)}-${formatPercent(solution.band![1], 0)} van haar verhuringen blijft (stap voor stap vanuit de verdeling met de kleinste zwaarste last, ${MEASURE_LABEL[measure]}; ${formatCount(solution.runs ?? 0)} runs, startgetal ${solution.seed})`
+    : `zo verdeeld dat de zwaarste verwachte last (${MEASURE_LABEL[measure]}) zo klein mogelijk is, dan de op één na zwaarste, enzovoort`;
   return {
-    id: meta.id ?? `fair-share-${measure.toLowerCase()}-${from}-${to}`,
-    name: meta.name ?? `Eerlijke verdeling ${from}-${to} (${MEASURE_LABEL[measure]})`,
-    description:
-      meta.description ??
-      `Doelen per gemeente per jaar voor ${from}-${to}, zo verdeeld dat de zwaarste verwachte last (${MEASURE_LABEL[measure]}) zo klein mogelijk is, dan de op één na zwaarste, enzovoort: ${list}. De andere jaren als in "${base.name}".`,
+    id: meta.id ?? `fair-share-${robust ? "robust-" : ""}${measure.toLowerCase()}-${from}-${to}`,
+    name: meta.name ?? `Eerlijke verdeling ${from}-${to} (${robust ? "robuust, " : ""}${MEASURE_LABEL[measure]})`,
+    description: meta.description ?? `Doelen per gemeente per jaar voor ${from}-${to}, ${how}: ${list}. De andere jaren als in "${base.name}".`,
     ramp: replacePeriod(base.ramp, period),
     key: base.key,
     prognosis: base.prognosis,
