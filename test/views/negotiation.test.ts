@@ -8,6 +8,7 @@ import {
   defaultState,
   negotiationPeriods,
   offerRows,
+  offersAsScenario,
   offersScenario,
   periodSums,
   proposal,
@@ -71,6 +72,9 @@ describe("negotiation table", () => {
     const C = inputs.municipalities.length + 1;
     expect(r.target[3 * C + baarn]).toBe(12);
     expect(r.target[0 * C + inputs.amersfoort]).toBe(135);
+    // The page's scenario (no validator in the browser) is what the validator makes of the downloaded file.
+    expect(offersAsScenario(inputs, agreed, periods, edited)).toEqual(scenario);
+    expect(() => offersAsScenario(inputs, agreed, periods, withOffer(edited, "2025-2026", 0, 1.5))).toThrow(/De biedingen voor 2025-2026 moeten 8 gehele getallen/);
     const outcome = simulateOffers(engine, inputs, agreed, periods, {...edited, runs: 200});
     const all = outcome.band.find((row) => row.period === "2027" && row.municipality === "regio")!;
     expect(all.pWithin).toBeGreaterThanOrEqual(0);

@@ -213,20 +213,34 @@ export interface OffersOutcome {
 }
 
 /**
+ * The offers' scenario in the engine's parsed form, without the validator (which stays out of the browser bundle):
+ * the base scenario, validated at build time, with the ramp replaced by whole-number offers.
+ */
+export function offersAsScenario(inputs: ModelInputs, base: Scenario, periods: readonly NegotiationPeriod[], state: NegotiationState): Scenario {
+  for (const p of periods) {
+    const offers = state.offers[p.label] ?? [];
+    if (offers.length !== inputs.municipalities.length || offers.some((x) => !Number.isInteger(x) || x < 0)) {
+      throw new Error(`De biedingen voor ${p.label} moeten ${inputs.municipalities.length} gehele getallen van 0 of meer zijn.`);
+    }
+  }
+  const json = offersScenario(inputs, base, periods, state);
+  return {...base, id: json.id!, name: json.name!, description: json.description!, ramp: json.ramp as Scenario["ramp"]};
+}
+
+/**
  * Simulates the offers' scenario and summarises the burdens (same seed as the other pages: common random numbers).
- * Throws when the offers' scenario is not valid (a period's offers must be whole numbers ≥ 0).
  *
  * @example
  * simulateOffers(engine, inputs, agreed, periods, state).band.filter((r) => r.municipality === "regio");
  */
 export function simulateOffers(
-  engine: Pick<Engine, "parseScenario" | "simulateBurdens" | "burdenRows" | "spreadRows" | "bandRows" | "pAllWithinEveryYear">,
+  engine: Pick<Engine, "simulateBurdens" | "burdenRows" | "spreadRows" | "bandRows" | "pAllWithinEveryYear">,
   inputs: ModelInputs,
   base: Scenario,
   periods: readonly NegotiationPeriod[],
   state: NegotiationState
 ): OffersOutcome {
-  const scenario = engine.parseScenario(offersScenario(inputs, base, periods, state), "onderhandeling.json");
+  const scenario = offersAsScenario(inputs, base, periods, state);
   const {burdens} = engine.simulateBurdens({a: {inputs, scenario}, runs: state.runs, seed: state.seed, band: state.band});
   return {
     burdens: engine.burdenRows(burdens),
