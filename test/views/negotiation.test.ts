@@ -6,8 +6,14 @@ import {loadDatasets} from "../../loaders/datasets.ts";
 import {
   agreedOffers,
   defaultState,
+  headline,
   negotiationPeriods,
   offerRows,
+  offersView,
+  outcomeRows,
+  outcomeView,
+  scenarioDownload,
+  sumsView,
   offersAsScenario,
   offersScenario,
   periodSums,
@@ -93,5 +99,57 @@ describe("negotiation table", () => {
       'maat: verwacht inhabitants, socialStock, lettings, niet "huizen"',
       'runs: verwacht een geheel getal van 200 tot en met 20000, niet "5"'
     ]);
+  });
+});
+
+describe("negotiation views (jsdom)", async () => {
+  // jsdom, as the other view tests use; imported by a computed name so this file needs no type declarations for it.
+  const {JSDOM} = (await import("jsdom" as string)) as {JSDOM: new (html: string, options: object) => {window: object}};
+  const dom = new JSDOM("<!doctype html><html><body></body></html>", {url: "https://fairshare.test/"});
+  const g = globalThis as Record<string, unknown>;
+  for (const name of ["document", "window", "navigator", "HTMLElement", "Node", "Event"]) {
+    Object.defineProperty(g, name, {value: (dom.window as unknown as Record<string, unknown>)[name], configurable: true, writable: true});
+  }
+
+  it("the sums say how far the offers are from 227, and mark a gap", () => {
+    const edited = withOffer(defaults, "2027-2030", baarn, 14);
+    const view = sumsView(periodSums(periods, edited));
+    const items = Array.from(view.querySelectorAll("li"));
+    expect(items.map((li) => li.textContent)).toEqual([
+      "2025-2026: de biedingen tellen op tot 227 per jaar, afgesproken is 227 (sluit precies).",
+      "2027-2030: de biedingen tellen op tot 224 per jaar, afgesproken is 227 (3 te weinig)."
+    ]);
+    expect(items.map((li) => li.className)).toEqual(["", "fs-warn"]);
+  });
+
+  it("the offers table: one row per municipality, Dutch numbers, offers outside the band marked", () => {
+    const p = proposal(engine, inputs, agreed, defaults, periods[1]!, true);
+    if ("message" in p) throw new Error(p.message);
+    const rows = offerRows(engine, inputs, agreed, withOffer(defaults, "2027-2030", baarn, 30), periods[1]!, p);
+    const view = offersView(rows, periods[1]!, defaults);
+    const body = Array.from(view.querySelectorAll("tbody tr"));
+    expect(body).toHaveLength(8);
+    const cells = Array.from(body[baarn]!.querySelectorAll("td")).map((td) => td.textContent);
+    expect(cells[0]).toBe("Baarn");
+    expect(cells[1]).toBe("30");
+    expect(cells.at(-1)).toBe("30,5%");
+    expect(body[baarn]!.querySelectorAll("td.fs-warn")).toHaveLength(1);
+    expect(body[inputs.amersfoort]!.querySelectorAll("td.fs-warn")).toHaveLength(0);
+  });
+
+  it("the outcome: a headline with the spread and P(all within), a table per municipality and the region, a scenario download", () => {
+    const outcome = simulateOffers(engine, inputs, agreed, periods, {...defaults, runs: 300});
+    expect(headline(outcome, defaults, "2027")).toMatch(
+      /^Onder deze biedingen is in 2027 de zwaarste last \(per 100 verhuringen\) \d+,\d keer de lichtste \(mediaan over 300 doorrekeningen\)\. Kans dat alle gemeenten in 2027 binnen 7-18% van hun verhuringen blijven: \d+%; over 2025-2030 samen: .+; in elk jaar: .+\.$/
+    );
+    const table = outcomeView(outcome, defaults);
+    expect(table.querySelectorAll("tbody tr")).toHaveLength(9);
+    expect(table.querySelector("tbody tr.fs-total td")!.textContent).toBe("Regio (totaal)");
+    const rows = outcomeRows(outcome, defaults);
+    expect(rows.find((r) => r.municipality === "regio")!.netContribution).toBe(0);
+    const link = scenarioDownload(offersScenario(inputs, agreed, periods, defaults)) as HTMLAnchorElement;
+    const json = JSON.parse(decodeURIComponent(link.href.replace(/^data:application\/json;charset=utf-8,/, "")));
+    expect(engine.parseScenario(json, "download.json").ramp[1]).toMatchObject({from: 2027, to: 2030});
+    expect(link.download).toBe("onderhandeling.json");
   });
 });

@@ -3,6 +3,8 @@
 // engine module is passed in (pages load it by URL, tests import it), so the page only wires inputs to this.
 import type {Engine, Scenario} from "../engine.js";
 import type {BandRow, BurdenRow, FairShareSolution, Measure, ModelInputs, ScenarioInput, SpreadRow} from "../../../simulations/index.ts";
+import {dataTable} from "../table.js";
+import {formatNumber, formatPercent, formatProbability} from "../format.js";
 
 /** A ramp period of the base scenario: its years and its regional total per year. */
 export interface NegotiationPeriod {
@@ -324,4 +326,169 @@ export function stateFromQuery(
     return fallback;
   };
   return {state: {offers, measure, band, runs: integer("runs", defaults.runs), seed: integer("seed", defaults.seed)}, problems};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Views: DOM nodes for the page (tables in Dutch notation with CSV and Excel downloads).
+
+const KEY_HEADERS: Readonly<Record<keyof OfferRow["keys"], string>> = {
+  inhabitants: "naar inwoners",
+  households: "naar huishoudens",
+  socialStock: "naar sociale huurvoorraad",
+  vacancies: "naar vrijkomende woningen"
+};
+
+/**
+ * One line per period: the offers' sum against the agreed total, and the gap.
+ *
+ * @example
+ * display(sumsView(periodSums(periods, state)));
+ */
+export function sumsView(sums: readonly PeriodSum[]): HTMLElement {
+  const list = document.createElement("ul");
+  list.className = "fs-negotiation-sums";
+  for (const s of sums) {
+    const item = document.createElement("li");
+    const gap = s.gap === 0 ? "sluit precies" : s.gap < 0 ? `${formatNumber(-s.gap)} te weinig` : `${formatNumber(s.gap)} te veel`;
+    item.textContent = `${s.period}: de biedingen tellen op tot ${formatNumber(s.sum)} per jaar, afgesproken is ${formatNumber(s.total)} (${gap}).`;
+    if (s.gap !== 0) item.className = "fs-warn";
+    list.append(item);
+  }
+  return list;
+}
+
+/**
+ * The table of one period: each offer against the agreed target, the fair share under every key, the solver's
+ * proposal, the expected burden in the chosen measure and the expected share of lettings (marked outside the band).
+ *
+ * @example
+ * display(offersView(rows, period, state));
+ */
+export function offersView(rows: readonly OfferRow[], period: NegotiationPeriod, state: NegotiationState): HTMLElement {
+  const outside = (r: OfferRow) => (r.withinBand ? undefined : "fs-warn");
+  return dataTable<OfferRow>({
+    name: `onderhandelingstafel-${period.label}`,
+    caption: `Biedingen ${period.label} (plaatsingen per jaar) naast het ingroeipad, elke sleutel (${formatNumber(period.total)} over alle acht) en het voorstel; last ${MEASURE_SHORT[state.measure]}`,
+    columns: [
+      {header: "gemeente", value: (r) => r.municipality},
+      {header: "bod", value: (r) => r.offer, format: "count"},
+      {header: "afgesproken", value: (r) => r.agreed, format: "count"},
+      ...(Object.keys(KEY_HEADERS) as (keyof OfferRow["keys"])[]).map((k) => ({header: KEY_HEADERS[k], value: (r: OfferRow) => r.keys[k], format: "count" as const})),
+      {header: "voorstel", value: (r) => r.proposal, format: "count"},
+      {header: `last ${MEASURE_SHORT[state.measure]}`, value: (r) => Math.round(r.burden * 100) / 100, format: "decimal"},
+      {header: "verwacht aandeel verhuringen", value: (r) => r.expectedShare, format: "percent", className: outside}
+    ],
+    rows,
+    status: "schatting"
+  });
+}
+
+/** The band as "7-18%". */
+export function bandLabel(band: readonly [number, number]): string {
+  return `${formatNumber(band[0] * 100)}-${formatPercent(band[1], 0)}`;
+}
+
+/**
+ * The headline of a simulation: the spread of the burden and the chance that all stay within the band.
+ *
+ * @example
+ * headline(outcome, state, "2027"); // "Onder deze biedingen is in 2027 de zwaarste last … 2,1 keer de lichtste …"
+ */
+export function headline(outcome: OffersOutcome, state: NegotiationState, year: string): string {
+  const spread = outcome.spread.find((r) => r.period === year && r.measure === state.measure && r.index === "maxMin");
+  const all = outcome.band.find((r) => r.period === year && r.municipality === "regio");
+  const whole = outcome.band.find((r) => r.period.includes("-") && r.municipality === "regio");
+  const ratio = spread ? (Number.isFinite(spread.p50) ? `${formatNumber(spread.p50, 1)} keer` : "oneindig veel keer") : "–";
+  return (
+    `Onder deze biedingen is in ${year} de zwaarste last (${MEASURE_SHORT[state.measure]}) ${ratio} de lichtste (mediaan over ${formatNumber(outcome.runs)} doorrekeningen). ` +
+    `Kans dat alle gemeenten in ${year} binnen ${bandLabel(state.band)} van hun verhuringen blijven: ${all ? formatProbability(all.pWithin) : "–"}; ` +
+    `over ${whole?.period ?? "alle jaren"} samen: ${whole ? formatProbability(whole.pWithin) : "–"}; in elk jaar: ${formatProbability(outcome.pAllEveryYear)}.`
+  );
+}
+
+/** One municipality's simulated burdens, for the outcome table. */
+export interface OutcomeRow {
+  readonly municipality: string;
+  readonly burdenP50: number;
+  readonly burdenP5: number;
+  readonly burdenP95: number;
+  readonly pWithin: number;
+  readonly netContribution: number;
+  readonly balanceP50: number;
+  readonly balanceP5: number;
+  readonly balanceP95: number;
+}
+
+/**
+ * Per municipality (and the region) over all years together: the burden in the chosen measure (median and 90%
+ * band), P(share of lettings within the band), the net contribution to the region and the cumulative balance
+ * against the offers by the last year.
+ *
+ * @example
+ * outcomeRows(outcome, state);
+ */
+export function outcomeRows(outcome: OffersOutcome, state: NegotiationState): OutcomeRow[] {
+  const whole = outcome.burdens.find((r) => r.period.includes("-"))!.period;
+  const names = [...new Set(outcome.burdens.map((r) => r.municipality))];
+  const row = (m: string, metric: BurdenRow["metric"]) => outcome.burdens.find((r) => r.period === whole && r.municipality === m && r.metric === metric)!;
+  return names.map((m) => {
+    const b = row(m, state.measure);
+    const balance = row(m, "balance");
+    return {
+      municipality: m,
+      burdenP50: b.p50,
+      burdenP5: b.p5,
+      burdenP95: b.p95,
+      pWithin: outcome.band.find((r) => r.period === whole && r.municipality === m)?.pWithin ?? NaN,
+      netContribution: row(m, "netContribution").mean,
+      balanceP50: balance.p50,
+      balanceP5: balance.p5,
+      balanceP95: balance.p95
+    };
+  });
+}
+
+/**
+ * The outcome table (see `outcomeRows`), the region last and emphasised.
+ *
+ * @example
+ * display(outcomeView(outcome, state));
+ */
+export function outcomeView(outcome: OffersOutcome, state: NegotiationState): HTMLElement {
+  const rows = outcomeRows(outcome, state);
+  const whole = outcome.burdens.find((r) => r.period.includes("-"))!.period;
+  const unit = MEASURE_SHORT[state.measure];
+  return dataTable<OutcomeRow>({
+    name: "onderhandelingstafel-uitkomst",
+    caption: `Doorgerekend over ${whole} (${formatNumber(outcome.runs)} doorrekeningen, startgetal ${outcome.seed}); voor de regio is de kans die dat alle gemeenten binnen de band blijven`,
+    columns: [
+      {header: "gemeente", value: (r) => (r.municipality === "regio" ? "Regio (totaal)" : r.municipality)},
+      {header: `last ${unit} (mediaan)`, value: (r) => r.burdenP50, format: "decimal"},
+      {header: "P5", value: (r) => r.burdenP5, format: "decimal"},
+      {header: "P95", value: (r) => r.burdenP95, format: "decimal"},
+      {header: `kans binnen ${bandLabel(state.band)}`, value: (r) => r.pWithin, format: "probability"},
+      {header: "netto bijdrage aan de regio (gemiddeld)", value: (r) => Math.round(r.netContribution * 10) / 10, format: "signed"},
+      {header: `saldo t.o.v. biedingen eind ${whole.slice(-4)} (mediaan)`, value: (r) => r.balanceP50, format: "signed"},
+      {header: "saldo P5", value: (r) => r.balanceP5, format: "signed"},
+      {header: "saldo P95", value: (r) => r.balanceP95, format: "signed"}
+    ],
+    rows,
+    emphasise: (r) => r.municipality === "regio",
+    status: "schatting"
+  });
+}
+
+/**
+ * A link that downloads the offers as a scenario file (JSON), for Vergelijken or `npm run simulate`.
+ *
+ * @example
+ * display(scenarioDownload(offersScenario(inputs, agreed, periods, state)));
+ */
+export function scenarioDownload(json: ScenarioInput): HTMLElement {
+  const a = document.createElement("a");
+  a.className = "fs-download";
+  a.download = `${json.id ?? "onderhandeling"}.json`;
+  a.href = `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(json, null, 2) + "\n")}`;
+  a.textContent = "Download de biedingen als scenario (JSON)";
+  return a;
 }
