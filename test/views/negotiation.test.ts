@@ -7,6 +7,8 @@ import {
   agreedOffers,
   defaultState,
   headline,
+  offersInput,
+  proposalButtons,
   negotiationPeriods,
   offerRows,
   offersView,
@@ -151,5 +153,34 @@ describe("negotiation views (jsdom)", async () => {
     const json = JSON.parse(decodeURIComponent(link.href.replace(/^data:application\/json;charset=utf-8,/, "")));
     expect(engine.parseScenario(json, "download.json").ramp[1]).toMatchObject({from: 2027, to: 2030});
     expect(link.download).toBe("onderhandeling.json");
+  });
+
+  it("the offers input: its value is the offers by period; a bad field is marked, explained in Dutch, and not used", () => {
+    const input = offersInput(inputs.municipalities, periods, defaults.offers);
+    expect(input.value).toEqual(defaults.offers);
+    const field = input.querySelector<HTMLInputElement>('input[data-period="2027-2030"][data-municipality="GM0308"]')!;
+    field.value = "12";
+    expect(input.value["2027-2030"]![baarn]).toBe(12);
+    field.value = "-4";
+    expect(input.value["2027-2030"]![baarn]).toBe(12);
+    expect(field.classList.contains("fs-warn")).toBe(true);
+    expect(input.querySelector("p.fs-warn")!.textContent).toBe("Baarn 2027-2030: een bod is een geheel getal van 0 tot en met 2.000; 12 (het laatste geldige bod) telt.");
+  });
+
+  it("the proposal button fills in the solver's targets and tells the page (an input event)", () => {
+    const input = offersInput(inputs.municipalities, periods, defaults.offers);
+    const proposals = periods.map((p) => proposal(engine, inputs, agreed, defaults, p, true));
+    const buttons = proposalButtons(periods, proposals, input);
+    let events = 0;
+    input.addEventListener("input", () => events++);
+    const button = Array.from(buttons.querySelectorAll("button")).find((b) => b.textContent === "Vul het voorstel voor 2027-2030 in")!;
+    button.click();
+    const p = proposals[1]!;
+    if ("message" in p) throw new Error(p.message);
+    expect(input.value["2027-2030"]).toEqual(p.targets);
+    expect(input.value["2025-2026"]).toEqual(defaults.offers["2025-2026"]);
+    expect(events).toBe(1);
+    const none = proposalButtons(periods, [{message: "Amersfoort: vast op 10."}, p], input);
+    expect(none.querySelector("p.fs-warn")!.textContent).toBe("Geen voorstel voor 2025-2026: Amersfoort: vast op 10.");
   });
 });

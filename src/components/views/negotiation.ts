@@ -492,3 +492,112 @@ export function scenarioDownload(json: ScenarioInput): HTMLElement {
   a.textContent = "Download de biedingen als scenario (JSON)";
   return a;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inputs: the offers as one form (a number per municipality and period), whose `value` is the offers by period.
+
+/** An element whose `value` is the offers by period label; "input" events bubble from its fields. */
+export interface OffersInput extends HTMLElement {
+  value: Record<string, number[]>;
+}
+
+/**
+ * A table of number fields, one per municipality (rows) and period (columns). A field that does not hold a whole
+ * number from 0 to 2,000 is marked and a Dutch message says which and what is used instead (its last valid value).
+ *
+ * @example
+ * const input = offersInput(inputs.municipalities, periods, state.offers);
+ * input.value["2027-2030"]; // [108, 17, …]
+ */
+export function offersInput(municipalities: readonly {readonly code: string; readonly name: string}[], periods: readonly NegotiationPeriod[], initial: Readonly<Record<string, readonly number[]>>): OffersInput {
+  const form = document.createElement("form") as unknown as OffersInput;
+  form.className = "fs-negotiation-offers";
+  form.addEventListener("submit", (e) => e.preventDefault());
+  const table = document.createElement("table");
+  table.className = "fs-table";
+  const head = table.createTHead().insertRow();
+  for (const text of ["gemeente", ...periods.map((p) => `bod ${p.label}`)]) {
+    const th = document.createElement("th");
+    th.textContent = text;
+    head.append(th);
+  }
+  const message = document.createElement("p");
+  message.className = "fs-warn";
+  message.setAttribute("role", "status");
+  const last: Record<string, number[]> = Object.fromEntries(periods.map((p) => [p.label, municipalities.map((_, i) => initial[p.label]?.[i] ?? 0)]));
+  const fields: Record<string, HTMLInputElement[]> = {};
+  const body = table.createTBody();
+  municipalities.forEach((m, i) => {
+    const row = body.insertRow();
+    row.insertCell().textContent = m.name;
+    for (const p of periods) {
+      const input = document.createElement("input");
+      input.type = "number";
+      input.min = String(LIMITS.offer[0]);
+      input.max = String(LIMITS.offer[1]);
+      input.step = "1";
+      input.inputMode = "numeric";
+      input.value = String(last[p.label]![i]);
+      input.setAttribute("aria-label", `bod ${m.name} ${p.label}`);
+      input.dataset.period = p.label;
+      input.dataset.municipality = m.code;
+      (fields[p.label] ??= []).push(input);
+      row.insertCell().append(input);
+    }
+  });
+  const read = (): Record<string, number[]> => {
+    const problems: string[] = [];
+    for (const p of periods) {
+      fields[p.label]!.forEach((input, i) => {
+        const text = input.value.trim();
+        const x = /^\d+$/.test(text) ? Number(text) : NaN;
+        const ok = x >= LIMITS.offer[0] && x <= LIMITS.offer[1];
+        input.classList.toggle("fs-warn", !ok);
+        input.setAttribute("aria-invalid", ok ? "false" : "true");
+        if (ok) last[p.label]![i] = x;
+        else problems.push(`${municipalities[i]!.name} ${p.label}: een bod is een geheel getal van ${LIMITS.offer[0]} tot en met ${formatNumber(LIMITS.offer[1])}; ${last[p.label]![i]} (het laatste geldige bod) telt.`);
+      });
+    }
+    message.textContent = problems.join(" ");
+    return Object.fromEntries(periods.map((p) => [p.label, [...last[p.label]!]]));
+  };
+  Object.defineProperty(form, "value", {
+    get: read,
+    set(value: Record<string, readonly number[]>) {
+      for (const p of periods) fields[p.label]!.forEach((input, i) => (input.value = String(value[p.label]?.[i] ?? last[p.label]![i])));
+      read();
+    }
+  });
+  form.append(table, message);
+  return form;
+}
+
+/**
+ * A button per period that fills in the solver's proposal (or, when there is none, says why in Dutch).
+ *
+ * @example
+ * display(proposalButtons(periods, proposals, input));
+ */
+export function proposalButtons(periods: readonly NegotiationPeriod[], proposals: readonly (FairShareSolution | {readonly message: string})[], input: OffersInput): HTMLElement {
+  const wrap = document.createElement("div");
+  wrap.className = "fs-negotiation-proposals";
+  periods.forEach((p, k) => {
+    const proposalOf = proposals[k]!;
+    if ("message" in proposalOf) {
+      const note = document.createElement("p");
+      note.className = "fs-warn";
+      note.textContent = `Geen voorstel voor ${p.label}: ${proposalOf.message}`;
+      wrap.append(note);
+      return;
+    }
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = `Vul het voorstel voor ${p.label} in`;
+    button.addEventListener("click", () => {
+      input.value = {...input.value, [p.label]: [...proposalOf.targets]};
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    });
+    wrap.append(button);
+  });
+  return wrap;
+}
