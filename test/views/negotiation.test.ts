@@ -2,6 +2,7 @@
 // the keys, the solver's proposal, the scenario it becomes, and the URL round trip.
 import {describe, expect, it} from "vitest";
 import * as engine from "../../simulations/index.ts";
+import {readState, UrlState, writeSearch, type WindowLike} from "../../src/components/state.ts";
 import {loadDatasets} from "../../loaders/datasets.ts";
 import {
   agreedOffers,
@@ -21,8 +22,10 @@ import {
   periodSums,
   proposal,
   simulateOffers,
-  stateFromQuery,
-  stateToQuery,
+  bindOffers,
+  negotiationSpec,
+  offersToUrl,
+  stateFromUrl,
   withOffer,
   withProposal
 } from "../../src/components/views/negotiation.ts";
@@ -89,18 +92,15 @@ describe("negotiation table", () => {
     expect(outcome.pAllEveryYear).toBeLessThanOrEqual(all.pWithin);
   });
 
-  it("the URL round trip reproduces the table; a damaged parameter is reported in Dutch and falls back", () => {
+  it("the URL round trip reproduces the table; defaults stay out of the link; a damaged value falls back", () => {
+    const spec = negotiationSpec(periods, defaults, 8);
+    expect(writeSearch(spec, readState(spec, ""))).toBe("");
     const edited = {...withOffer(defaults, "2027-2030", baarn, 12), measure: "inhabitants" as const, band: [0.08, 0.16] as [number, number], runs: 5000, seed: 7};
-    const query = stateToQuery(edited, periods);
-    expect(query).toMatch(/bod-2027-2030=108,12,/);
-    expect(stateFromQuery(query, periods, defaults, 8)).toEqual({state: edited, problems: []});
-    const {state, problems} = stateFromQuery("bod-2027-2030=1,2,x&maat=huizen&runs=5", periods, defaults, 8);
-    expect(state).toEqual(defaults);
-    expect(problems).toEqual([
-      "bod-2027-2030: verwacht 8 gehele getallen van 0 tot en met 2000, gescheiden door komma's; het afgesproken ingroeipad is gebruikt",
-      'maat: verwacht inhabitants, socialStock, lettings, niet "huizen"',
-      'runs: verwacht een geheel getal van 200 tot en met 20000, niet "5"'
-    ]);
+    const search = writeSearch(spec, {...readState(spec, ""), ...offersToUrl(edited.offers, periods), maat: "inhabitants", band: [0.08, 0.16], runs: 5000, seed: 7});
+    expect(decodeURIComponent(search)).toBe("?bod-2027-2030=108,12,12,6,18,29,31,6&maat=inhabitants&band=8,16&runs=5000&seed=7");
+    expect(stateFromUrl(readState(spec, search), periods)).toEqual(edited);
+    const damaged = readState(spec, "?bod-2027-2030=1,2,3&maat=huizen&runs=5&band=18,7");
+    expect(stateFromUrl(damaged, periods)).toEqual(defaults);
   });
 });
 
@@ -182,5 +182,39 @@ describe("negotiation views (jsdom)", async () => {
     expect(events).toBe(1);
     const none = proposalButtons(periods, [{message: "Amersfoort: vast op 10."}, p], input);
     expect(none.querySelector("p.fs-warn")!.textContent).toBe("Geen voorstel voor 2025-2026: Amersfoort: vast op 10.");
+  });
+
+  it("offers edited on the page go into the address, and back/forward brings the fields back", () => {
+    // A window with a history of addresses, enough for UrlState.
+    const entries = ["https://fairshare.test/onderhandelen"];
+    let index = 0;
+    const target = document.createElement("div"); // jsdom's events need jsdom's event targets
+    const win: WindowLike = {
+      get location() {
+        return {href: entries[index]!};
+      },
+      history: {
+        pushState: (_d, _u, url) => void (entries.splice(index + 1), entries.push(String(url)), (index = entries.length - 1)),
+        replaceState: (_d, _u, url) => void (entries[index] = String(url))
+      },
+      addEventListener: (type, listener) => target.addEventListener(type, listener),
+      removeEventListener: (type, listener) => target.removeEventListener(type, listener)
+    };
+    const state = new UrlState(negotiationSpec(periods, defaults, 8), win);
+    const input = bindOffers(state, offersInput(inputs.municipalities, periods, stateFromUrl(state.get(), periods).offers), periods);
+    const field = input.querySelector<HTMLInputElement>('input[data-period="2027-2030"][data-municipality="GM0308"]')!;
+    field.value = "12";
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(decodeURIComponent(win.location.href)).toBe("https://fairshare.test/onderhandelen?bod-2027-2030=108,12,12,6,18,29,31,6");
+    // Typed offers rewrite the current entry; a new measure adds one; back returns to the offers typed before it.
+    state.set({maat: "inhabitants"});
+    state.set({"bod-2027-2030": [108, 20, 12, 6, 18, 29, 31, 6]});
+    let heard = 0;
+    input.addEventListener("input", () => heard++);
+    index = 0;
+    target.dispatchEvent(new Event("popstate"));
+    expect(input.value["2027-2030"]).toEqual([108, 12, 12, 6, 18, 29, 31, 6]);
+    expect(heard).toBe(1);
+    state.dispose();
   });
 });

@@ -5,6 +5,7 @@ import type {Engine, Scenario} from "../engine.js";
 import type {BandRow, BurdenRow, FairShareSolution, Measure, ModelInputs, ScenarioInput, SpreadRow} from "../../../simulations/index.ts";
 import {dataTable} from "../table.js";
 import {formatNumber, formatPercent, formatProbability} from "../format.js";
+import {codecs, field, type Codec, type Field, type Spec, type UrlState} from "../state.js";
 
 /** A ramp period of the base scenario: its years and its regional total per year. */
 export interface NegotiationPeriod {
@@ -256,76 +257,84 @@ export function simulateOffers(
 
 const MEASURE_IDS: readonly Measure[] = ["inhabitants", "socialStock", "lettings"];
 
+/** A list of exactly `n` offers, each a whole number within LIMITS.offer ("108,17,12,…"). */
+function offersCodec(n: number): Codec<number[]> {
+  const list = codecs.list(codecs.integer(LIMITS.offer[0], LIMITS.offer[1]));
+  return {parse: (text) => {
+    const values = list.parse(text);
+    return values && values.length === n ? values : undefined;
+  }, format: list.format};
+}
+
+/** A band as two percentages, "7,18" (low ≤ high, within 0-100). */
+const bandCodec: Codec<[number, number]> = {
+  parse(text) {
+    const parts = text.split(",").map((x) => (/^\d+(\.\d+)?$/.test(x) ? Number(x) / 100 : NaN));
+    return parts.length === 2 && parts[0]! <= parts[1]! && parts[1]! <= 1 ? [parts[0]!, parts[1]!] : undefined;
+  },
+  format: (band) => band.map((x) => String(Math.round(x * 1000) / 10)).join(",")
+};
+
 /**
- * The state as URL query parameters: `bod-<period>` (offers in the municipalities' order, comma-separated),
- * `maat`, `band` (percentages), `runs`, `seed`. A link reproduces the table.
+ * The page's inputs as URL fields (src/components/state.ts): `bod-<period>` (offers in the municipalities' order),
+ * `maat`, `band` (percentages), `amersfoort` (1: the proposal keeps Amersfoort's offer), `runs`, `seed`. Values
+ * equal to the defaults stay out of the link; a damaged value falls back to its default.
  *
  * @example
- * stateToQuery(state, periods); // "bod-2025-2026=135,13,…&bod-2027-2030=108,…&maat=lettings&band=7,18&runs=2000&seed=1"
+ * const state = urlState(negotiationSpec(periods, defaultState(engine, inputs, agreed), 8));
  */
-export function stateToQuery(state: NegotiationState, periods: readonly NegotiationPeriod[]): string {
-  const q = new URLSearchParams();
-  for (const p of periods) q.set(`bod-${p.label}`, (state.offers[p.label] ?? []).join(","));
-  q.set("maat", state.measure);
-  q.set("band", state.band.map((x) => String(Math.round(x * 1000) / 10)).join(","));
-  q.set("runs", String(state.runs));
-  q.set("seed", String(state.seed));
-  // Commas are safe in a query; keep them readable.
-  return q.toString().replace(/%2C/g, ",");
+export function negotiationSpec(periods: readonly NegotiationPeriod[], defaults: NegotiationState, municipalities: number) {
+  const offers: Record<string, Field<number[]>> = {};
+  for (const p of periods) offers[`bod-${p.label}`] = field(offersCodec(municipalities), [...(defaults.offers[p.label] ?? [])], "replace");
+  return {
+    ...offers,
+    maat: field(codecs.oneOf(MEASURE_IDS), defaults.measure),
+    band: field(bandCodec, [defaults.band[0], defaults.band[1]] as [number, number], "replace"),
+    amersfoort: field(codecs.boolean, true),
+    runs: field(codecs.integer(LIMITS.runs[0], LIMITS.runs[1]), defaults.runs, "replace"),
+    seed: field(codecs.integer(LIMITS.seed[0], LIMITS.seed[1]), defaults.seed, "replace")
+  } as Spec;
+}
+
+/** The URL values (see `negotiationSpec`) as the table's state. */
+export function stateFromUrl(values: Readonly<Record<string, unknown>>, periods: readonly NegotiationPeriod[]): NegotiationState {
+  return {
+    offers: Object.fromEntries(periods.map((p) => [p.label, [...(values[`bod-${p.label}`] as number[])]])),
+    measure: values["maat"] as Measure,
+    band: values["band"] as [number, number],
+    runs: values["runs"] as number,
+    seed: values["seed"] as number
+  };
+}
+
+/** The table's offers as URL values (for `UrlState.set`). */
+export function offersToUrl(offers: Readonly<Record<string, readonly number[]>>, periods: readonly NegotiationPeriod[]): Record<string, number[]> {
+  return Object.fromEntries(periods.map((p) => [`bod-${p.label}`, [...(offers[p.label] ?? [])]]));
 }
 
 /**
- * Reads the state from URL query parameters; what is missing comes from `defaults`, what is wrong is reported (in
- * Dutch, naming the parameter) and replaced by the default, so a damaged link still opens a table.
+ * Ties the offers input to the URL: edits are written to the address, back/forward set the fields (and fire an
+ * "input" event so the page's `view()` passes the new offers on).
  *
  * @example
- * const {state, problems} = stateFromQuery(location.search, periods, defaultState(engine, inputs, agreed), 8);
+ * bindOffers(state, input, periods);
  */
-export function stateFromQuery(
-  query: string,
-  periods: readonly NegotiationPeriod[],
-  defaults: NegotiationState,
-  municipalities: number
-): {state: NegotiationState; problems: string[]} {
-  const q = new URLSearchParams(query);
-  const problems: string[] = [];
-  const offers: Record<string, number[]> = {};
-  for (const p of periods) {
-    const raw = q.get(`bod-${p.label}`);
-    const fallback = [...(defaults.offers[p.label] ?? [])];
-    if (raw === null) {
-      offers[p.label] = fallback;
-      continue;
+export function bindOffers(state: UrlState<Spec>, input: OffersInput, periods: readonly NegotiationPeriod[]): OffersInput {
+  let applying = false;
+  input.addEventListener("input", () => {
+    if (!applying) state.set(offersToUrl(input.value, periods));
+  });
+  state.subscribe((values, changed) => {
+    if (!changed.some((name) => String(name).startsWith("bod-"))) return;
+    input.value = Object.fromEntries(periods.map((p) => [p.label, [...(values[`bod-${p.label}`] as number[])]]));
+    applying = true;
+    try {
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    } finally {
+      applying = false;
     }
-    const parts = raw.split(",");
-    const values = parts.map((x) => (/^\d+$/.test(x.trim()) ? Number(x.trim()) : NaN));
-    if (parts.length !== municipalities || values.some((v) => !(v >= LIMITS.offer[0] && v <= LIMITS.offer[1]))) {
-      problems.push(`bod-${p.label}: verwacht ${municipalities} gehele getallen van ${LIMITS.offer[0]} tot en met ${LIMITS.offer[1]}, gescheiden door komma's; het afgesproken ingroeipad is gebruikt`);
-      offers[p.label] = fallback;
-    } else offers[p.label] = values;
-  }
-  let measure = defaults.measure;
-  const m = q.get("maat");
-  if (m !== null) {
-    if ((MEASURE_IDS as readonly string[]).includes(m)) measure = m as Measure;
-    else problems.push(`maat: verwacht ${MEASURE_IDS.join(", ")}, niet "${m}"`);
-  }
-  let band = defaults.band;
-  const b = q.get("band");
-  if (b !== null) {
-    const parts = b.split(",").map((x) => (/^\d+(\.\d+)?$/.test(x) ? Number(x) / 100 : NaN));
-    if (parts.length === 2 && parts[0]! >= 0 && parts[0]! <= parts[1]! && parts[1]! <= 1) band = [parts[0]!, parts[1]!];
-    else problems.push(`band: verwacht twee percentages als 7,18 (laag, hoog), niet "${b}"`);
-  }
-  const integer = (name: "runs" | "seed", fallback: number): number => {
-    const raw = q.get(name);
-    if (raw === null) return fallback;
-    const [lo, hi] = LIMITS[name];
-    if (/^\d+$/.test(raw) && Number(raw) >= lo && Number(raw) <= hi) return Number(raw);
-    problems.push(`${name}: verwacht een geheel getal van ${lo} tot en met ${hi}, niet "${raw}"`);
-    return fallback;
-  };
-  return {state: {offers, measure, band, runs: integer("runs", defaults.runs), seed: integer("seed", defaults.seed)}, problems};
+  });
+  return input;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
