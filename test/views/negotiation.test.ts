@@ -144,10 +144,12 @@ describe("negotiation views (jsdom)", async () => {
     expect(headline(outcome, defaults, "2027")).toMatch(
       /^Onder deze biedingen is in 2027 de zwaarste last \(per 100 verhuringen\) \d+,\d keer de lichtste \(mediaan over 300 doorrekeningen\)\. Kans dat alle gemeenten in 2027 binnen 7-18% van hun verhuringen blijven: \d+%; over 2025-2030 samen: .+; in elk jaar: .+\.$/
     );
-    const table = outcomeView(outcome, defaults);
+    const table = outcomeView(outcome, defaults, "2027");
     expect(table.querySelectorAll("tbody tr")).toHaveLength(9);
     expect(table.querySelector("tbody tr.fs-total td")!.textContent).toBe("Regio (totaal)");
-    const rows = outcomeRows(outcome, defaults);
+    const rows = outcomeRows(outcome, defaults, "2027");
+    const all2027 = outcome.band.find((r) => r.period === "2027" && r.municipality === "regio")!.pWithin;
+    expect(rows.find((r) => r.municipality === "regio")!.pWithin).toBe(all2027);
     expect(rows.find((r) => r.municipality === "regio")!.netContribution).toBe(0);
     const link = scenarioDownload(offersScenario(inputs, agreed, periods, defaults)) as HTMLAnchorElement;
     const json = JSON.parse(decodeURIComponent(link.href.replace(/^data:application\/json;charset=utf-8,/, "")));

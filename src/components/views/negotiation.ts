@@ -231,6 +231,20 @@ export function offersAsScenario(inputs: ModelInputs, base: Scenario, periods: r
 }
 
 /**
+ * `simulateOffers` after the browser has had a chance to paint (a macrotask later), so the sums and tables of an
+ * edit show at once while the simulation runs.
+ */
+export function simulateOffersSoon(...args: Parameters<typeof simulateOffers>): Promise<OffersOutcome> {
+  return new Promise((resolve, reject) => setTimeout(() => {
+    try {
+      resolve(simulateOffers(...args));
+    } catch (e) {
+      reject(e);
+    }
+  }, 0));
+}
+
+/**
  * Simulates the offers' scenario and summarises the burdens (same seed as the other pages: common random numbers).
  *
  * @example
@@ -430,13 +444,14 @@ export interface OutcomeRow {
 
 /**
  * Per municipality (and the region) over all years together: the burden in the chosen measure (median and 90%
- * band), P(share of lettings within the band), the net contribution to the region and the cumulative balance
- * against the offers by the last year.
+ * band), the net contribution to the region and the cumulative balance against the offers by the last year; and
+ * P(share of lettings within the band) in `year` (for the region: P(all within)). Over all years together nearly
+ * every municipality stays within the band; a single year is where the spread shows.
  *
  * @example
- * outcomeRows(outcome, state);
+ * outcomeRows(outcome, state, "2027");
  */
-export function outcomeRows(outcome: OffersOutcome, state: NegotiationState): OutcomeRow[] {
+export function outcomeRows(outcome: OffersOutcome, state: NegotiationState, year: string): OutcomeRow[] {
   const whole = outcome.burdens.find((r) => r.period.includes("-"))!.period;
   const names = [...new Set(outcome.burdens.map((r) => r.municipality))];
   const row = (m: string, metric: BurdenRow["metric"]) => outcome.burdens.find((r) => r.period === whole && r.municipality === m && r.metric === metric)!;
@@ -448,7 +463,7 @@ export function outcomeRows(outcome: OffersOutcome, state: NegotiationState): Ou
       burdenP50: b.p50,
       burdenP5: b.p5,
       burdenP95: b.p95,
-      pWithin: outcome.band.find((r) => r.period === whole && r.municipality === m)?.pWithin ?? NaN,
+      pWithin: outcome.band.find((r) => r.period === year && r.municipality === m)?.pWithin ?? NaN,
       netContribution: row(m, "netContribution").mean,
       balanceP50: balance.p50,
       balanceP5: balance.p5,
@@ -461,21 +476,21 @@ export function outcomeRows(outcome: OffersOutcome, state: NegotiationState): Ou
  * The outcome table (see `outcomeRows`), the region last and emphasised.
  *
  * @example
- * display(outcomeView(outcome, state));
+ * display(outcomeView(outcome, state, "2027"));
  */
-export function outcomeView(outcome: OffersOutcome, state: NegotiationState): HTMLElement {
-  const rows = outcomeRows(outcome, state);
+export function outcomeView(outcome: OffersOutcome, state: NegotiationState, year: string): HTMLElement {
+  const rows = outcomeRows(outcome, state, year);
   const whole = outcome.burdens.find((r) => r.period.includes("-"))!.period;
   const unit = MEASURE_SHORT[state.measure];
   return dataTable<OutcomeRow>({
     name: "onderhandelingstafel-uitkomst",
-    caption: `Doorgerekend over ${whole} (${formatNumber(outcome.runs)} doorrekeningen, startgetal ${outcome.seed}); voor de regio is de kans die dat alle gemeenten binnen de band blijven`,
+    caption: `Doorgerekend over ${whole} (${formatNumber(outcome.runs)} doorrekeningen, startgetal ${outcome.seed}); bij de regio is de kans die dat alle gemeenten in ${year} binnen de band blijven`,
     columns: [
       {header: "gemeente", value: (r) => (r.municipality === "regio" ? "Regio (totaal)" : r.municipality)},
       {header: `last ${unit} (mediaan)`, value: (r) => r.burdenP50, format: "decimal"},
       {header: "P5", value: (r) => r.burdenP5, format: "decimal"},
       {header: "P95", value: (r) => r.burdenP95, format: "decimal"},
-      {header: `kans binnen ${bandLabel(state.band)}`, value: (r) => r.pWithin, format: "probability"},
+      {header: `kans binnen ${bandLabel(state.band)} in ${year}`, value: (r) => r.pWithin, format: "probability"},
       {header: "netto bijdrage aan de regio (gemiddeld)", value: (r) => Math.round(r.netContribution * 10) / 10, format: "signed"},
       {header: `saldo t.o.v. biedingen eind ${whole.slice(-4)} (mediaan)`, value: (r) => r.balanceP50, format: "signed"},
       {header: "saldo P5", value: (r) => r.balanceP5, format: "signed"},
