@@ -171,3 +171,20 @@ export function checkVariantOrder(file: string, rows: readonly Located<Prognosis
         expected: `${r.row.variant === "low" ? "hoogstens" : "minstens"} de centrale variant (${c.row.placements}, regel ${c.line}): laag ≤ centraal ≤ hoog`});
   }
 }
+
+/**
+ * Every municipality in the agreement needs at least one row (a figure per municipality, such as the suitable share).
+ *
+ * @example
+ * checkEveryMember("data/suitable.csv", suitable, municipalities, issues);
+ */
+export function checkEveryMember(
+  file: string,
+  rows: readonly Located<{municipality: string}>[],
+  municipalities: readonly KnownMunicipality[],
+  issues: Issue[]
+): void {
+  for (const m of municipalities)
+    if (m.inAgreement && !rows.some((r) => r.row.municipality === m.code))
+      issues.push({file, column: "municipality", value: m.code, expected: `een rij voor ${label(m)} (deze gemeente ontbreekt in het bestand)`});
+}

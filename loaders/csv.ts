@@ -1,8 +1,10 @@
 // Reading one CSV file into header-checked rows. Only the dialect we write is accepted (comma separator, UTF-8, '.'
 // decimals); anything else is refused with a message that says what it is and how to save it, never misread.
-import {readFileSync} from "node:fs";
+import {readFileSync, statSync} from "node:fs";
 import {parse} from "csv-parse/sync";
-import type {Issue} from "./errors.ts";
+import {dutchNumber, type Issue} from "./errors.ts";
+import {MAX_FILE_BYTES} from "./bounds.ts";
+import {decodeUtf8} from "./encoding.ts";
 
 /** One data row: its cells by column name (trimmed) and the spreadsheet line on which it starts. */
 export interface CsvRow {
@@ -22,6 +24,17 @@ const SAVE_AS = "sla het bestand op als CSV UTF-8 met komma's als scheidingsteke
 export function readCsv(path: string, file: string, columns: readonly string[], issues: Issue[]): CsvRow[] {
   let bytes: Buffer;
   try {
+    // A folder, a pipe or a device (/dev/zero) is refused before a byte is read, and so is a file far larger than
+    // any dataset: nothing can hang or fill the memory.
+    const stat = statSync(path);
+    if (!stat.isFile()) {
+      issues.push({file, expected: `een gewoon CSV-bestand met kolommen ${columns.join(",")} (dit is een map, apparaat of pipe)`});
+      return [];
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      issues.push({file, expected: `een CSV-bestand van hoogstens ${dutchNumber(MAX_FILE_BYTES / 1e6)} MB (dit bestand is ${dutchNumber(Math.round(stat.size / 1e5) / 10)} MB; is het het goede bestand?)`});
+      return [];
+    }
     bytes = readFileSync(path);
   } catch {
     issues.push({file, expected: `een bestand met kolommen ${columns.join(",")} (bestand niet gevonden of niet leesbaar)`});
@@ -83,31 +96,10 @@ export function parseCsv(bytes: Uint8Array, file: string, columns: readonly stri
 }
 
 function decode(bytes: Uint8Array, file: string, issues: Issue[]): string | undefined {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    issues.push({file, line: 1, expected: `UTF-8 tekst (dit bestand is UTF-16, "Unicode-tekst" uit Excel); ${SAVE_AS}`});
-    return undefined;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", {fatal: true}).decode(bytes);
-  } catch {
-    const line = lineOfFirstInvalidByte(bytes);
-    issues.push({file, line, expected: `UTF-8 tekst (dit bestand bevat tekens in een andere codering, bijv. ANSI/Windows-1252); ${SAVE_AS}`});
-    return undefined;
-  }
-  // Excel's "CSV UTF-8" writes a byte-order mark; drop it so it cannot stick to the first column name.
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
-}
-
-function lineOfFirstInvalidByte(bytes: Uint8Array): number {
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      new TextDecoder("utf-8", {fatal: true}).decode(bytes.subarray(0, end), {stream: true});
-    } catch {
-      return bytes.subarray(0, end).filter((b) => b === 0x0a).length + 1;
-    }
-  }
-  return 1;
+  const decoded = decodeUtf8(bytes);
+  if ("text" in decoded) return decoded.text;
+  issues.push({file, line: decoded.line, expected: `UTF-8-tekst (dit bestand is ${decoded.problem}); ${SAVE_AS}`});
+  return undefined;
 }
 
 /** Refuse a Dutch Excel export (';' separator, decimal comma) or a tab-separated file before parsing as commas. */

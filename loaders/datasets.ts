@@ -1,5 +1,6 @@
 // loadDatasets: read every CSV in data/, validate rows and the links between datasets, and return frozen typed data.
 // Problems are collected over all files and thrown together as one DatasetError; nothing partial is returned.
+import {existsSync} from "node:fs";
 import {isAbsolute, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {
@@ -9,6 +10,7 @@ import {
   checkPrognosisComplete,
   checkVariantOrder,
   checkYearSeries,
+  checkEveryMember,
   type KnownMunicipality
 } from "./checks.ts";
 import {DatasetError, type Issue} from "./errors.ts";
@@ -18,6 +20,9 @@ import {MUNICIPALITIES_FILE, readMunicipalities} from "./municipalities.ts";
 import {GROUPS_FILE, readGroups} from "./groups.ts";
 import {PROGNOSIS_FILE, readPrognosis} from "./prognosis.ts";
 import {VACANCIES_FILE, readVacancies} from "./vacancies.ts";
+import {NEWBUILD_FILE, readNewBuild} from "./newbuild.ts";
+import {CLAIMS_FILE, SUITABLE_FILE, readShares} from "./shares.ts";
+import {PUBLIC_FIGURES_FILE, readPublicFigures} from "./public-figures.ts";
 import {VARIANTS, type Datasets, type Figure, type Municipality, type Provenance} from "./types.ts";
 
 /**
@@ -47,6 +52,16 @@ export function loadDatasets(dataDir: string | URL = "data"): Datasets {
   const groupRows = readGroups(gPath, gFile, issues);
   const [pPath, pFile] = at(PROGNOSIS_FILE);
   const prognosisRows = readPrognosis(pPath, pFile, issues);
+  // Supply datasets (new build, competing claims, suitable share) and the register of published figures: a file
+  // that is absent means "none" (no new build, no claims, every letting suitable, no register).
+  const optional = <T>(name: string, read: (path: string, file: string, issues: Issue[]) => T[]): [string, T[] | undefined] => {
+    const [path, file] = at(name);
+    return [file, existsSync(path) ? read(path, file, issues) : undefined];
+  };
+  const [nFile, newBuildRows] = optional(NEWBUILD_FILE, readNewBuild);
+  const [cFile, claimRows] = optional(CLAIMS_FILE, readShares);
+  const [sFile, suitableRows] = optional(SUITABLE_FILE, readShares);
+  const [xFile, publicRows] = optional(PUBLIC_FIGURES_FILE, readPublicFigures);
 
   const known: KnownMunicipality[] = municipalityRows.map(({row}) => ({code: row.code, name: row.name, inAgreement: row.in_agreement}));
   const knownByCode = new Map(known.map((m) => [m.code, m]));
@@ -56,6 +71,10 @@ export function loadDatasets(dataDir: string | URL = "data"): Datasets {
     checkKnownMunicipalities(fFile, figureRows, "municipality", knownByCode, false, issues);
     checkKnownMunicipalities(vFile, vacancyRows, "municipality", knownByCode, false, issues);
     checkKnownMunicipalities(pFile, prognosisRows, "origin", knownByCode, true, issues);
+    if (newBuildRows) checkKnownMunicipalities(nFile, newBuildRows, "municipality", knownByCode, true, issues);
+    if (claimRows) checkKnownMunicipalities(cFile, claimRows, "municipality", knownByCode, true, issues);
+    if (suitableRows) checkKnownMunicipalities(sFile, suitableRows, "municipality", knownByCode, true, issues);
+    if (publicRows) checkKnownMunicipalities(xFile, publicRows.filter((r) => r.row.area.startsWith("GM")) as {line: number; row: {area: string}}[], "area", knownByCode, false, issues);
   }
   if (count(gFile) === 0) checkKnownGroups(pFile, prognosisRows, new Set(groupRows.map((g) => g.row.id)), issues);
   checkVariantOrder(pFile, prognosisRows, issues);
@@ -65,6 +84,9 @@ export function loadDatasets(dataDir: string | URL = "data"): Datasets {
   checkFiguresComplete(fFile, figureRows, known, INDICATORS, issues);
   checkYearSeries(vFile, vacancyRows, known, issues);
   checkPrognosisComplete(pFile, prognosisRows, groupRows.map((g) => g.row.id), known, issues);
+  if (newBuildRows) checkYearSeries(nFile, newBuildRows, known, issues);
+  if (claimRows) checkYearSeries(cFile, claimRows, known, issues);
+  if (suitableRows) checkEveryMember(sFile, suitableRows, known, issues);
   if (issues.length > 0) throw new DatasetError(issues);
 
   // Assemble in a fixed order (the order of municipalities.csv and groups.csv), whatever the order of the rows.
@@ -100,7 +122,22 @@ export function loadDatasets(dataDir: string | URL = "data"): Datasets {
       municipalityOrder.get(a.origin)! - municipalityOrder.get(b.origin)! ||
       a.year - b.year ||
       VARIANTS.indexOf(a.variant) - VARIANTS.indexOf(b.variant));
-  return deepFreeze({municipalities, vacancies, groups, prognosis});
+  const byPlace = <T extends {municipality: string; year: number}>(rows: T[]) =>
+    rows.sort((a, b) => municipalityOrder.get(a.municipality)! - municipalityOrder.get(b.municipality)! || a.year - b.year);
+  const shares = (rows: typeof claimRows) =>
+    byPlace((rows ?? []).map(({row}) => ({municipality: row.municipality, year: row.year, share: row.share, ...provenanceOf(row)})));
+  return deepFreeze({
+    municipalities,
+    vacancies,
+    groups,
+    prognosis,
+    ...(newBuildRows && {newBuild: byPlace(newBuildRows.map(({row}) => ({municipality: row.municipality, year: row.year, homes: row.homes, ...provenanceOf(row)})))}),
+    ...(claimRows && {claims: shares(claimRows)}),
+    ...(suitableRows && {suitable: shares(suitableRows)}),
+    ...(publicRows && {
+      publicFigures: publicRows.map(({row}) => ({id: row.id, area: row.area, indicator: row.indicator, year: row.year, value: row.value, unit: row.unit, ...provenanceOf(row)}))
+    })
+  });
 }
 
 /** Status and source, plus the note only when there is one (so published values carry no empty note). */

@@ -10,6 +10,9 @@ export interface Issue {
   readonly expected: string;
 }
 
+/** Characters of a found value shown in a message. */
+const MAX_VALUE_SHOWN = 80;
+
 /**
  * Format one issue as a single Dutch line.
  *
@@ -21,7 +24,9 @@ export function formatIssue(issue: Issue): string {
   const where = [issue.file];
   if (issue.line !== undefined) where.push(`regel ${issue.line}`);
   if (issue.column !== undefined) where.push(`kolom "${issue.column}"`);
-  const found = issue.value === undefined ? "" : `gevonden ${issue.value === "" ? "(leeg)" : JSON.stringify(issue.value)}; `;
+  // A cell can be megabytes long (a broken quote swallows the file): show its start only.
+  const value = issue.value !== undefined && issue.value.length > MAX_VALUE_SHOWN ? `${issue.value.slice(0, MAX_VALUE_SHOWN)}…` : issue.value;
+  const found = value === undefined ? "" : `gevonden ${value === "" ? "(leeg)" : JSON.stringify(value)}; `;
   return `${where.join(", ")}: ${found}verwacht: ${issue.expected}`;
 }
 
@@ -37,7 +42,38 @@ export function formatIssues(issues: readonly Issue[]): string {
   const head = `Fout in de data (${n} ${n === 1 ? "probleem" : "problemen"}):`;
   const files = [...new Set(issues.map((i) => i.file))];
   const lines = files.flatMap((f) => issues.filter((i) => i.file === f).map((i) => `  ${formatIssue(i)}`));
-  return [head, ...lines].join("\n");
+  return [head, ...capProblems(lines, MAX_PROBLEMS, "  ")].join("\n");
+}
+
+/** At most this many problems are printed; the rest are counted ("en 12 meer"). */
+export const MAX_PROBLEMS = 50;
+
+/**
+ * The first `max` lines, then one line "en N meer" when there are more: a 50 MB bad file gives a readable list.
+ *
+ * @example
+ * capProblems(["a", "b", "c"], 2); // ["a", "b", "en 1 meer"]
+ */
+export function capProblems(lines: readonly string[], max = MAX_PROBLEMS, indent = ""): string[] {
+  if (lines.length <= max) return [...lines];
+  return [...lines.slice(0, max), `${indent}en ${dutchNumber(lines.length - max)} meer`];
+}
+
+/**
+ * A number as a Dutch reader writes it: "." between thousands (from 10.000 on), "," as decimal sign.
+ *
+ * @example
+ * dutchNumber(1000000); // "1.000.000"
+ * dutchNumber(0.5); // "0,5"
+ * dutchNumber(0.5000000000000001); // "0,5000000000000001"
+ */
+export function dutchNumber(x: number): string {
+  // The shortest text that reads back as x (0.5000000000000001 is not shown as 0,5), in Dutch notation.
+  const text = String(x);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text.replace(".", ",");
+  const [int, frac] = text.split(".") as [string, string | undefined];
+  const grouped = Math.abs(x) >= 10_000 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : int;
+  return frac === undefined ? grouped : `${grouped},${frac}`;
 }
 
 /**

@@ -2,6 +2,8 @@
 // looks like; `rows.ts` turns it into an issue with file, line, column and the value found.
 import {z} from "zod";
 import {STATUSES, VARIANTS} from "./types.ts";
+import {MAX_COUNT} from "./bounds.ts";
+import {dutchNumber} from "./errors.ts";
 
 const DECIMAL_COMMA = /^-?\d+,\d+$/;
 
@@ -23,20 +25,30 @@ export const year = z.string().transform((s, ctx) => {
   return Number(s);
 });
 
-/** A non-negative whole number (a count of homes or people). */
-export const count = z.string().transform((s, ctx) => {
-  const message = countProblem(s);
-  if (message) {
-    ctx.addIssue({code: "custom", message});
-    return z.NEVER;
-  }
-  return Number(s);
-});
+/**
+ * A whole number from 0 to `max` (a count of homes or people), written without sign, point or spaces.
+ *
+ * @example
+ * countUpTo(10_000).safeParse("12000").success; // false: "… hoogstens 10000 (getal te groot)"
+ */
+export function countUpTo(max: number) {
+  return z.string().transform((s, ctx) => {
+    const message = countProblem(s, max);
+    if (message) {
+      ctx.addIssue({code: "custom", message});
+      return z.NEVER;
+    }
+    return Number(s);
+  });
+}
 
-function countProblem(s: string): string | undefined {
-  const base = "een geheel getal van 0 of meer, zonder punt of spatie, zoals 70";
+/** A non-negative whole number (a count of homes or people), at most MAX_COUNT. */
+export const count = countUpTo(MAX_COUNT);
+
+function countProblem(s: string, max: number): string | undefined {
+  const base = `een geheel getal van 0 tot en met ${dutchNumber(max)}, zonder punt of spatie, zoals 70`;
   if (s === "") return `${base} (deze cel is leeg)`;
-  if (/^\d+$/.test(s)) return Number.isSafeInteger(Number(s)) ? undefined : `${base} (getal te groot)`;
+  if (/^\d+$/.test(s)) return Number(s) <= max ? undefined : `${base} (getal te groot)`;
   if (DECIMAL_COMMA.test(s)) return `${base} (een komma gevonden: decimalen of duizendtallen horen hier niet)`;
   if (/^-\d+([.]\d+)?$/.test(s)) return `${base} (negatief getal gevonden)`;
   if (/^\d+\.\d+$/.test(s)) return `${base} (een getal met decimalen of een duizendtalpunt gevonden)`;

@@ -1,8 +1,9 @@
 // data/municipal-figures.csv (long format): one figure per municipality and indicator, each with its own year and
 // provenance, so replacing an estimate is editing one row.
 import {z} from "zod";
-import type {Issue} from "./errors.ts";
+import {dutchNumber, type Issue} from "./errors.ts";
 import {count, estimateNeedsNote, municipalityCode, provenance, year} from "./fields.ts";
+import {FIGURE_MAX} from "./bounds.ts";
 import {type Located, readRows, reportDuplicates} from "./rows.ts";
 
 export const FIGURES_FILE = "municipal-figures.csv";
@@ -20,7 +21,11 @@ const figureRow = z
     value: count,
     ...provenance
   })
-  .superRefine(estimateNeedsNote);
+  .superRefine(estimateNeedsNote)
+  .superRefine((row, ctx) => {
+    const max = FIGURE_MAX[row.indicator];
+    if (row.value > max) ctx.addIssue({code: "custom", path: ["value"], message: `voor ${row.indicator} een geheel getal van 0 tot en met ${dutchNumber(max)} per gemeente (getal te groot)`});
+  });
 export type FigureRow = z.output<typeof figureRow>;
 
 /**

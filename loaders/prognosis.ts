@@ -1,14 +1,15 @@
 // data/prognosis.csv: placements needed per group, municipality of origin, year and variant (Companen, estimated).
 import {z} from "zod";
 import type {Issue} from "./errors.ts";
-import {count, estimateNeedsNote, identifier, municipalityCode, provenance, variant, year} from "./fields.ts";
+import {countUpTo, estimateNeedsNote, identifier, municipalityCode, provenance, variant, year} from "./fields.ts";
+import {MAX_PROGNOSIS} from "./bounds.ts";
 import {type Located, readRows, reportDuplicates} from "./rows.ts";
 
 export const PROGNOSIS_FILE = "prognosis.csv";
 export const PROGNOSIS_COLUMNS = ["group", "origin", "year", "variant", "placements", "status", "source", "note"] as const;
 
 const prognosisRow = z
-  .object({group: identifier, origin: municipalityCode, year, variant, placements: count, ...provenance})
+  .object({group: identifier, origin: municipalityCode, year, variant, placements: countUpTo(MAX_PROGNOSIS), ...provenance})
   .superRefine(estimateNeedsNote);
 export type PrognosisRow = z.output<typeof prognosisRow>;
 

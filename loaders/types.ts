@@ -62,10 +62,43 @@ export interface PrognosisRecord extends Provenance {
   readonly placements: number; // non-negative integer
 }
 
+/** First lettings of newly built social-rental homes in one municipality and year (homes delivered and let). */
+export interface NewBuildRecord extends Provenance {
+  readonly municipality: string; // CBS code
+  readonly year: number;
+  readonly homes: number; // non-negative integer
+}
+
+/** A share per municipality and year: competing priority claims (statushouders) or the suitable share of lettings. */
+export interface ShareRecord extends Provenance {
+  readonly municipality: string; // CBS code
+  readonly year: number;
+  readonly share: number; // in [0, 1]
+}
+
+/** A published figure kept for reference and for checking estimates against (data/public-figures.csv). */
+export interface PublicFigure extends Provenance {
+  readonly id: string;
+  /** CBS code, "regio" (Regio Amersfoort) or "NL". */
+  readonly area: string;
+  readonly indicator: string;
+  readonly year: number;
+  readonly value: number;
+  readonly unit: string;
+}
+
 /** Everything the engine needs from `data/`, validated across datasets. */
 export interface Datasets {
   readonly municipalities: readonly Municipality[];
   readonly vacancies: readonly VacancyRecord[];
   readonly groups: readonly UrgentGroup[];
   readonly prognosis: readonly PrognosisRecord[];
+  /** First lettings of new build per municipality and year (absent: none). */
+  readonly newBuild?: readonly NewBuildRecord[];
+  /** Share of lettings taken by competing priority claims (statushouders) per municipality and year (absent: none). */
+  readonly claims?: readonly ShareRecord[];
+  /** Share of lettings (after competing claims) suitable for urgent seekers, per municipality (absent: all). */
+  readonly suitable?: readonly ShareRecord[];
+  /** Published figures kept for reference (absent: none). */
+  readonly publicFigures?: readonly PublicFigure[];
 }

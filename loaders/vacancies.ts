@@ -1,14 +1,15 @@
 // data/vacancies.csv: social-rental homes let (vrijgekomen) per municipality and year.
 import {z} from "zod";
 import type {Issue} from "./errors.ts";
-import {count, estimateNeedsNote, municipalityCode, provenance, year} from "./fields.ts";
+import {countUpTo, estimateNeedsNote, municipalityCode, provenance, year} from "./fields.ts";
+import {MAX_VACANCIES} from "./bounds.ts";
 import {type Located, readRows, reportDuplicates} from "./rows.ts";
 
 export const VACANCIES_FILE = "vacancies.csv";
 export const VACANCY_COLUMNS = ["municipality", "year", "vacancies", "status", "source", "note"] as const;
 
 const vacancyRow = z
-  .object({municipality: municipalityCode, year, vacancies: count, ...provenance})
+  .object({municipality: municipalityCode, year, vacancies: countUpTo(MAX_VACANCIES), ...provenance})
   .superRefine(estimateNeedsNote);
 export type VacancyRow = z.output<typeof vacancyRow>;
 

@@ -2,7 +2,7 @@
 // Node-only parts (files, worker pool, command line) live in scenario/files.ts, runner/pool.ts and cli/.
 import type {SimulationResult} from "./model/engine.ts";
 import {addPaired, addResult, emptyPairedSummary, emptySummary} from "./summary/accumulator.ts";
-import {probabilityRows, summaryRows, type ProbabilityRow, type SummaryRow} from "./summary/rows.ts";
+import {flowRows, probabilityRows, summaryRows, type FlowRow, type ProbabilityRow, type SummaryRow} from "./summary/rows.ts";
 
 export {scenarioSchema, scenarioFileSchema, scenarioJsonSchema, type Scenario, type ScenarioInput, type RampPeriod, type KeyWeights} from "./scenario/schema.ts";
 export {parseScenario, type BaseLookup} from "./scenario/parse.ts";
@@ -10,13 +10,14 @@ export {ScenarioError} from "./scenario/errors.ts";
 export {scenarioFiles, defaultScenarios, defaultLookup} from "./scenarios/index.ts";
 export * from "./agreement.ts";
 export {adjustDatasets, AS_IN_DATA, type DataAssumptions} from "./model/assumptions.ts";
-export {prepareInputs, AMERSFOORT, type ModelInputs} from "./model/inputs.ts";
+export {prepareInputs, dataChoices, AMERSFOORT, type ModelInputs} from "./model/inputs.ts";
+export {PLACEMENTS, PROGNOSES} from "./scenario/schema.ts";
 export {simulate, type SimulationResult, type SimulateOptions} from "./model/engine.ts";
 export {yearTargets, rampPeriod, rampTotal} from "./model/ramp.ts";
 export {keyShares, type KeyBasis} from "./model/key.ts";
 export {apportion} from "./model/apportion.ts";
-export {METRICS, type Metric, type Summary, emptySummary, emptyPairedSummary, addResult, addPaired, mergeSummary} from "./summary/accumulator.ts";
-export {summaryRows, probabilityRows, type SummaryRow, type ProbabilityRow} from "./summary/rows.ts";
+export {METRICS, type Metric, type Summary, emptySummary, emptyPairedSummary, addResult, addPaired, mergeSummary, runMetrics} from "./summary/accumulator.ts";
+export {summaryRows, probabilityRows, flowRows, type SummaryRow, type ProbabilityRow, type FlowRow} from "./summary/rows.ts";
 export {toCsv} from "./summary/csv.ts";
 export {simulateSummaries, mergeJobSummaries, type SummaryJob, type JobSummaries, type Prepared} from "./runner/chunked.ts";
 export type {Calibration, GammaBelief, MunicipalityCalibration} from "./model/calibration.ts";
@@ -57,6 +58,7 @@ export {
   solveRobust,
   fairShareProblem,
   expectedReturners,
+  expectedLettings,
   agreedTargets,
   proposalScenario,
   replacePeriod,
@@ -107,4 +109,16 @@ export function compare(resultA: SimulationResult, resultB: SimulationResult): S
   const s = emptyPairedSummary(resultA, resultB);
   addPaired(s, resultA, resultB);
   return summaryRows(s);
+}
+
+/**
+ * The origin × host flows of a result (per year and for the whole period), summarised over runs; see `flowRows`.
+ *
+ * @example
+ * flows(simulate(inputs, scenario, {runs: 10_000, seed: 1})).find((r) => r.period === "2025-2030" && r.origin === "Amersfoort" && r.host === "Soest")?.mean;
+ */
+export function flows(result: SimulationResult): FlowRow[] {
+  const s = emptySummary(result);
+  addResult(s, result);
+  return flowRows(s);
 }

@@ -1,64 +1,53 @@
-// npm run recalibrate -- --year 2025 [--data data] [--monitoring data/monitoring] [--out-dir simulations/calibrations]
-// Writes a new calibration version and its report; on a data problem lists every problem and writes nothing.
-import {parseArgs} from "node:util";
-import {DatasetError} from "../../loaders/errors.ts";
+// `npm run recalibrate`: writes a new calibration version and its report; on a data problem lists every problem
+// and writes nothing. Never writes into data/, simulations/scenarios/ or the folders it reads.
+import {join} from "node:path";
 import {runRecalibration} from "../recalibration/run.ts";
-import {LAST_YEAR} from "../model/inputs.ts";
+import {FIRST_YEAR, LAST_YEAR} from "../agreement.ts";
+import {UsageError, type CommandSpec, type FlagSpec} from "./args.ts";
+import {isEntryPoint, processIo, runCommand, type CliIo} from "./command.ts";
+import {checkOutputs} from "./outputGuard.ts";
 
-const USAGE = "gebruik: npm run recalibrate -- --year 2025 [--data data] [--monitoring data/monitoring] [--out-dir simulations/calibrations]";
+/** The command line of `npm run recalibrate`. */
+export const RECALIBRATE = {
+  name: "recalibrate",
+  synopsis: ["npm run recalibrate -- --year <jaar> [--data MAP] [--monitoring MAP] [--out-dir MAP]"],
+  flags: {
+    year: {type: "integer", help: "laatste gerealiseerde jaar om van te leren; verplicht", value: "JAAR", min: FIRST_YEAR, max: LAST_YEAR},
+    data: {type: "string", help: "map met de data", value: "MAP", default: "data"},
+    monitoring: {type: "string", help: "map met de monitoringbestanden <jaar>.csv (standaard <data>/monitoring)", value: "MAP"},
+    "out-dir": {type: "string", help: "map van de herijkingsversies", value: "MAP", default: "simulations/calibrations"}
+  },
+  notes: [
+    "Schrijft calibration-<jaar>-<n>.json en .md; een bestaande versie wordt nooit overschreven, en niets komt in data/,",
+    "simulations/scenarios/ of de gelezen mappen.",
+    "Afsluitcode: 0 klaar (ook als er niets veranderd is), 1 een probleem in de data of bij het schrijven, 2 een fout in de opdrachtregel."
+  ]
+} as const satisfies CommandSpec<Record<string, FlagSpec>>;
 
-function main(): number {
-  let values;
-  try {
-    ({values} = parseArgs({
-      options: {
-        year: {type: "string"},
-        data: {type: "string", default: "data"},
-        monitoring: {type: "string"},
-        "out-dir": {type: "string", default: "simulations/calibrations"},
-        help: {type: "boolean", short: "h"}
-      },
-      strict: true
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (!values.year || !/^\d{4}$/.test(values.year)) {
-    console.error(`--year ontbreekt of is geen jaartal (gevonden: ${values.year ?? "niets"})\n${USAGE}`);
-    return 2;
-  }
-  try {
-    const result = runRecalibration({
-      year: Number(values.year),
-      dataDir: values.data,
-      outDir: values["out-dir"],
-      ...(values.monitoring ? {monitoringDir: values.monitoring} : {})
-    });
+/**
+ * Runs `npm run recalibrate` with these arguments; returns the exit code (0, 1 or 2, as `simulate`).
+ *
+ * @example
+ * await main(["--year", "2025", "--out-dir", "out/calibrations"]); // 0
+ */
+export function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  return runCommand(RECALIBRATE, argv, io, (flags) => {
+    if (flags.year === undefined) throw new UsageError(`--year ontbreekt (een jaar van ${FIRST_YEAR} tot en met ${LAST_YEAR}, zoals 2025)`);
+    const monitoringDir = flags.monitoring ?? join(flags.data, "monitoring");
+    checkOutputs([{flag: "--out-dir", path: join(flags["out-dir"], `calibration-${flags.year}-1.json`), given: flags["out-dir"]}], {dirs: [flags.data, monitoringDir], files: []});
+    const result = runRecalibration({year: flags.year, dataDir: flags.data, outDir: flags["out-dir"], monitoringDir});
     if (result.status === "unchanged") {
-      console.log(`Niets veranderd sinds versie ${result.version}: geen nieuw bestand geschreven.`);
+      io.out(`Niets veranderd sinds versie ${result.version}: geen nieuw bestand geschreven.`);
     } else {
-      console.log(`Herijking ${result.version} geschreven:\n${result.files.map((f) => `  ${f}`).join("\n")}`);
+      io.out(`Herijking ${result.version} geschreven:\n${result.files.map((f) => `  ${f}`).join("\n")}`);
     }
     if (result.recalibration.calibration.startYear > LAST_YEAR) {
-      console.log(`Let op: het rekenmodel simuleert tot en met ${LAST_YEAR}; met deze herijking zijn er geen prognosejaren meer over.`);
+      io.out(`Let op: het rekenmodel simuleert tot en met ${LAST_YEAR}; met deze herijking zijn er geen prognosejaren meer over.`);
     }
     if (result.recalibration.statuses.includes("example")) {
-      console.log("Let op: de gebruikte realisatie bevat VOORBEELDCIJFERS (status example).");
+      io.out("Let op: de gebruikte realisatie bevat VOORBEELDCIJFERS (status example).");
     }
-    return 0;
-  } catch (error) {
-    if (error instanceof DatasetError) {
-      console.error(`${error.message}\nEr is niets geschreven.`);
-      return 1;
-    }
-    console.error(`Herijking mislukt: ${(error as Error).message}\nEr is niets geschreven.`);
-    return 1;
-  }
+  });
 }
 
-process.exitCode = main();
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

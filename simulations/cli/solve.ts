@@ -17,7 +17,7 @@ export const ROBUST_RUNS = 5_000;
 
 export const USAGE = `Gebruik:
   npm run solve -- --period <van-tot> --measure <maat> --out <bestand.json>
-                   [--amersfoort N] [--total N] [--floor returners|N] [--cap PCT|none]
+                   [--amersfoort N] [--total N] [--floor returners|N] [--cap PCT|none] [--ceiling-of lettings|suitable]
                    [--band LAAG,HOOG] [--base <id|bestand.json>] [--id ID] [--data MAP]
                    [--robust [--runs N] [--seed S] [--max-evaluations N]]
 
@@ -29,6 +29,8 @@ export const USAGE = `Gebruik:
   --total      plaatsingen per jaar in de regio (standaard: het ingroeipad van --base in het eerste jaar, 227)
   --floor      ondergrens per gemeente: returners (verwachte terugkeerders, standaard) of een getal
   --cap        bovengrens: PCT procent van de verwachte verhuringen (standaard de bovenkant van de band), of none
+  --ceiling-of waarvan --cap een aandeel is: lettings (alle verhuringen, zoals de afspraak; standaard) of
+               suitable (de verhuringen die na voorrangsclaims geschikt zijn, waarover het rekenmodel plaatst)
   --band       de band van het aandeel verhuringen in procenten (standaard ${SHARE_BAND.map((x) => x * 100).join(",")})
   --base       het scenario waarvan de andere jaren en instellingen komen (standaard agreed)
   --id         id van het nieuwe scenario (standaard fair-share-<maat>-<van>-<tot>)
@@ -63,6 +65,7 @@ export interface SolveCliOptions {
   total?: number;
   floor: "returners" | number;
   cap?: number | null;
+  ceilingOf: "lettings" | "suitable";
   band: [number, number];
   base: string;
   id?: string;
@@ -89,6 +92,7 @@ export function parseSolveOptions(argv: readonly string[]): SolveCliOptions | nu
         total: {type: "string"},
         floor: {type: "string"},
         cap: {type: "string"},
+        "ceiling-of": {type: "string"},
         band: {type: "string"},
         base: {type: "string"},
         id: {type: "string"},
@@ -132,6 +136,8 @@ export function parseSolveOptions(argv: readonly string[]): SolveCliOptions | nu
   let cap: number | null | undefined = band[1];
   if (values.cap !== undefined) cap = values.cap === "none" ? null : percent(values.cap, "cap");
   if (cap === 0) throw new UsageError("--cap moet groter dan 0 zijn (of none)");
+  const ceilingOf = values["ceiling-of"] ?? "lettings";
+  if (ceilingOf !== "lettings" && ceilingOf !== "suitable") throw new UsageError(`--ceiling-of moet lettings of suitable zijn, niet "${ceilingOf}"`);
   if (!values.robust) {
     for (const flag of ["runs", "seed", "max-evaluations"] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} hoort bij --robust`);
   }
@@ -147,6 +153,7 @@ export function parseSolveOptions(argv: readonly string[]): SolveCliOptions | nu
     ...(total !== undefined && {total}),
     floor,
     cap,
+    ceilingOf,
     band,
     base: values.base ?? "agreed",
     ...(values.id !== undefined && {id: values.id}),
@@ -205,7 +212,8 @@ async function run(options: SolveCliOptions): Promise<void> {
     total,
     ...(options.amersfoort !== undefined && {fixed: {[lead.code]: options.amersfoort}}),
     floor: options.floor,
-    ...(options.cap !== undefined && {cap: options.cap})
+    ...(options.cap !== undefined && {cap: options.cap}),
+    ceilingOf: options.ceilingOf
   };
   const solution = options.robust
     ? solveRobust(inputs, base, problem, {runs: options.runs, seed: options.seed, band: options.band, maxEvaluations: options.maxEvaluations})

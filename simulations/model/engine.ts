@@ -1,15 +1,15 @@
 // The Monte Carlo engine: per run and year, draw vacancies and inflow, then house returners at home and the
-// regional pool by the targets, with the rest waiting (or spilling over). Reads like DOMAIN.md §3.
+// regional pool by the targets (and, by default, beyond them up to capacity), recording whose residents each
+// municipality houses. Reads like DOMAIN.md §3.
 import type {Scenario} from "../scenario/schema.ts";
-import type {ModelInputs} from "./inputs.ts";
+import {DATA_CHOICES, dataChoices, type ModelInputs} from "./inputs.ts";
 import {targetsByYear} from "./ramp.ts";
+import {keyShares} from "./key.ts";
 import {VacancyDraws} from "./vacancyDraws.ts";
 import {InflowDraws} from "./inflowDraws.ts";
 import {capacity} from "./capacity.ts";
-import {placeReturners} from "./returnToOrigin.ts";
-import {spreadPool, spreadScratch} from "./regionalSpreading.ts";
-import {spillOver} from "./spillOver.ts";
-import {attributePool, splitInitialBacklog} from "./backlog.ts";
+import {Placement} from "./placement.ts";
+import {splitInitialBacklog} from "./backlog.ts";
 
 import {DEFAULT_CAP_SHARE, REGION} from "../agreement.ts";
 
@@ -38,14 +38,23 @@ export interface SimulationResult {
   readonly seed: number;
   /** The share of vacancies whose exceedance `probabilities` reports: the scenario's cap, or 18% without one. */
   readonly capShare: number;
-  /** Social-rental homes that fell vacant, by municipality. */
+  /** Social-rental homes let (all lettings: relettings and first lettings of new build), by municipality. */
   readonly vacancies: Int32Array;
+  /** Lettings suitable for urgent seekers after competing claims, by municipality (what capacity is taken of). */
+  readonly suitable: Int32Array;
   /** New urgent seekers, by municipality of origin. */
   readonly inflow: Int32Array;
   /** Urgent seekers housed, by host municipality. */
   readonly placed: Int32Array;
   /** Urgent seekers housed, by municipality of origin. */
   readonly placedByOrigin: Int32Array;
+  /** Urgent seekers housed in their own municipality of origin (the flow matrix's diagonal). */
+  readonly placedAtHome: Int32Array;
+  /**
+   * Origin × host flows: runs × years × M × M (no region column), index `((r * years + t) * M + o) * M + h` =
+   * people of origin o housed in host h.
+   */
+  readonly flow: Int32Array;
   /** People waiting at the end of the year, by municipality of origin. */
   readonly backlog: Int32Array;
   /** Targets from the ramp and the key, years × columns (the same in every run). */
@@ -54,8 +63,19 @@ export interface SimulationResult {
 
 /** Buffers for `simulateInto` that hold `runs` runs of these inputs. */
 export function resultBuffers(runs: number, inputs: ModelInputs): ResultBuffers {
-  const size = runs * inputs.years.length * (inputs.municipalities.length + 1);
-  return {vacancies: new Int32Array(size), inflow: new Int32Array(size), placed: new Int32Array(size), placedByOrigin: new Int32Array(size), backlog: new Int32Array(size)};
+  const M = inputs.municipalities.length;
+  const size = runs * inputs.years.length * (M + 1);
+  const i32 = () => new Int32Array(size);
+  return {
+    vacancies: i32(),
+    suitable: i32(),
+    inflow: i32(),
+    placed: i32(),
+    placedByOrigin: i32(),
+    placedAtHome: i32(),
+    backlog: i32(),
+    flow: new Int32Array(runs * inputs.years.length * M * M)
+  };
 }
 
 function checkInputs(inputs: ModelInputs, scenario: Scenario, options: SimulateOptions): void {
@@ -64,9 +84,10 @@ function checkInputs(inputs: ModelInputs, scenario: Scenario, options: SimulateO
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`simulate: seed must be a non-negative integer, got ${seed}`);
   if (!Number.isInteger(firstRun) || firstRun < 0) throw new Error(`simulate: firstRun must be a non-negative integer, got ${firstRun}`);
   const p = inputs.prepared;
-  for (const field of ["prognosis", "vacancyDispersion", "vacancyWindow"] as const) {
-    if (p[field] !== scenario[field]) {
-      throw new Error(`simulate: the inputs were prepared with ${field} = ${p[field]}, scenario "${scenario.id}" asks ${scenario[field]}; call prepareInputs with this scenario`);
+  const wanted = dataChoices(scenario);
+  for (const field of DATA_CHOICES) {
+    if (p[field] !== wanted[field]) {
+      throw new Error(`simulate: the inputs were prepared with ${field} = ${p[field]}, scenario "${scenario.id}" asks ${wanted[field]}; call prepareInputs with this scenario`);
     }
   }
 }
@@ -85,7 +106,7 @@ export function simulate(inputs: ModelInputs, scenario: Scenario, options: Simul
 }
 
 /** Output arrays a chunked caller can reuse between chunks (fresh memory costs page faults on every chunk). */
-export type ResultBuffers = Record<"vacancies" | "inflow" | "placed" | "placedByOrigin" | "backlog", Int32Array>;
+export type ResultBuffers = Record<"vacancies" | "suitable" | "inflow" | "placed" | "placedByOrigin" | "placedAtHome" | "backlog" | "flow", Int32Array>;
 
 /**
  * `simulate`, writing the per-run arrays into `buffers` (views of their first runs × years × columns entries) when
@@ -102,7 +123,6 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   const Y = inputs.years.length;
   const C = M + 1;
   const capShare = scenario.cap;
-  const spill = scenario.spillOver;
 
   const targets = targetsByYear(inputs, scenario);
   const target = new Int32Array(Y * C);
@@ -114,88 +134,96 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   const vacancyDraws = new VacancyDraws(inputs, scenario, seed);
   const inflowDraws = new InflowDraws(inputs, scenario, seed);
   const initial = splitInitialBacklog(inputs);
-  const initialHome = initial.home;
-  const initialPool = initial.pool;
+  const placement = new Placement(M, scenario.placement, scenario.spillOver, keyShares(scenario.key, inputs.basis, inputs.municipalities.map(() => true)));
+  // Competing claims and the suitable share, per year and municipality (flat: t * M + m).
+  const claimShare = new Float64Array(Y * M);
+  const suitableShare = new Float64Array(M);
+  for (let m = 0; m < M; m++) {
+    suitableShare[m] = inputs.suitable[m]!;
+    for (let t = 0; t < Y; t++) claimShare[t * M + m] = inputs.claims[t]![m]!;
+  }
 
   const size = runs * Y * C;
-  const fits = buffers !== undefined && buffers.vacancies.length >= size;
-  const view = (name: keyof ResultBuffers) => (fits ? buffers[name].subarray(0, size) : new Int32Array(size));
+  const flowSize = runs * Y * M * M;
+  const fits = buffers !== undefined && buffers.vacancies.length >= size && buffers.flow.length >= flowSize;
+  const view = (name: keyof ResultBuffers) => (fits ? buffers[name].subarray(0, name === "flow" ? flowSize : size) : new Int32Array(name === "flow" ? flowSize : size));
   const out: ResultBuffers = {
     vacancies: view("vacancies"),
+    suitable: view("suitable"),
     inflow: view("inflow"),
     placed: view("placed"),
     placedByOrigin: view("placedByOrigin"),
-    backlog: view("backlog")
+    placedAtHome: view("placedAtHome"),
+    backlog: view("backlog"),
+    flow: view("flow")
   };
-
-  const outV = out.vacancies, outD = out.inflow, outP = out.placed, outO = out.placedByOrigin, outB = out.backlog;
+  const outV = out.vacancies, outS = out.suitable, outD = out.inflow, outP = out.placed, outO = out.placedByOrigin, outH = out.placedAtHome, outB = out.backlog, outF = out.flow;
 
   // Per-year buffers, reused across runs: no allocation in the loop.
   const V = new Int32Array(M);
+  const S = new Int32Array(M);
   const cap = new Int32Array(M);
   const returners = new Int32Array(M);
-  const newcomers = new Int32Array(M);
-  const inflow = new Int32Array(M);
-  const waitingHome = new Int32Array(M);
-  const waitingPool = new Int32Array(M);
-  const placedHome = new Int32Array(M);
-  const placedPool = new Int32Array(M);
-  const placedSpill = new Int32Array(M);
-  const housedPool = new Int32Array(M);
-  const attributeScratch = new Int32Array(M);
-  const weightScratch = new Float64Array(M);
-  const scratch = spreadScratch(M);
+  const poolAny = new Int32Array(M);
+  const poolNotHome = new Int32Array(M);
+  const placed = new Int32Array(M);
+  const byOrigin = new Int32Array(M);
+  const yearTargets = targets.map((t) => Int32Array.from(t));
+  const {waitHome, waitAny, waitNotHome} = placement;
 
   for (let i = 0; i < runs; i++) {
     const run = firstRun + i;
     vacancyDraws.startRun(run);
     inflowDraws.startRun(run);
-    for (let m = 0; m < M; m++) {
-      waitingHome[m] = initialHome[m]!;
-      waitingPool[m] = initialPool[m]!;
-    }
+    placement.reset(initial.home, initial.pool);
 
     for (let t = 0; t < Y; t++) {
-      // 1. Vacancies and the capacity they give.
-      vacancyDraws.draw(V);
-      if (capShare === null) for (let m = 0; m < M; m++) cap[m] = V[m]!;
-      else for (let m = 0; m < M; m++) cap[m] = capacity(V[m]!, capShare);
-      // 2. Inflow by origin, split into returners (instroom = uitstroom) and the regional pool.
-      inflowDraws.draw(t, returners, newcomers);
-      for (let m = 0; m < M; m++) inflow[m] = returners[m]! + newcomers[m]!;
-      // 3. Returners at home first, then the pool by the targets' room, then (optionally) spill-over.
-      placeReturners(returners, waitingHome, cap, placedHome);
-      let pool = 0;
-      for (let m = 0; m < M; m++) pool += waitingPool[m]! + newcomers[m]!;
-      const tt = targets[t]!;
-      let left = spreadPool(pool, tt, placedHome, cap, placedPool, scratch);
-      if (spill && left > 0) left = spillOver(left, cap, placedSpill, weightScratch);
-      else for (let m = 0; m < M; m++) placedSpill[m] = 0;
-      // 4. Who of the pool was housed, by origin; the rest waits.
-      attributePool(pool - left, waitingPool, newcomers, housedPool, attributeScratch, weightScratch);
-
-      // 5. Outputs.
-      const base = (i * Y + t) * C;
-      let sV = 0, sD = 0, sP = 0, sO = 0, sB = 0;
+      // 1. Lettings, minus competing claims, times the suitable share; capacity is (a cap's share of) what is left.
+      vacancyDraws.draw(t, V);
       for (let m = 0; m < M; m++) {
-        const p = placedHome[m]! + placedPool[m]! + placedSpill[m]!;
-        const o = placedHome[m]! + housedPool[m]!;
-        const b = waitingHome[m]! + waitingPool[m]!;
+        const v = V[m]!;
+        const claims = Math.round(claimShare[t * M + m]! * v);
+        const s = Math.floor((v - claims) * suitableShare[m]! + 1e-9);
+        S[m] = s;
+        cap[m] = capShare === null ? s : capacity(s, capShare);
+      }
+      // 2. Inflow by origin: returners (instroom = uitstroom) and the regional pool.
+      inflowDraws.draw(t, returners, poolAny, poolNotHome);
+      let sD = 0;
+      const base = (i * Y + t) * C;
+      for (let m = 0; m < M; m++) {
+        const d = returners[m]! + poolAny[m]! + poolNotHome[m]!;
+        outD[base + m] = d;
+        sD += d;
+      }
+      outD[base + M] = sD;
+      // 3. Placement, and whose residents are housed where.
+      const flowBase = (i * Y + t) * M * M;
+      placement.year(returners, poolAny, poolNotHome, cap, yearTargets[t]!, outF, flowBase, placed, byOrigin);
+
+      // 4. Outputs.
+      let sV = 0, sS = 0, sP = 0, sO = 0, sH = 0, sB = 0;
+      for (let m = 0; m < M; m++) {
+        const h = outF[flowBase + m * M + m]!;
+        const b = waitHome[m]! + waitAny[m]! + waitNotHome[m]!;
         outV[base + m] = V[m]!;
-        outD[base + m] = inflow[m]!;
-        outP[base + m] = p;
-        outO[base + m] = o;
+        outS[base + m] = S[m]!;
+        outP[base + m] = placed[m]!;
+        outO[base + m] = byOrigin[m]!;
+        outH[base + m] = h;
         outB[base + m] = b;
         sV += V[m]!;
-        sD += inflow[m]!;
-        sP += p;
-        sO += o;
+        sS += S[m]!;
+        sP += placed[m]!;
+        sO += byOrigin[m]!;
+        sH += h;
         sB += b;
       }
       outV[base + M] = sV;
-      outD[base + M] = sD;
+      outS[base + M] = sS;
       outP[base + M] = sP;
       outO[base + M] = sO;
+      outH[base + M] = sH;
       outB[base + M] = sB;
     }
   }

@@ -1,5 +1,7 @@
 // Step 2 of a run: the urgent inflow by origin, split into returners (instroom = uitstroom: housed in their
-// municipality of origin) and non-returners (the regional pool).
+// municipality of origin) and the regional pool, which has two parts: those who may be housed anywhere, and those
+// who may not be housed in their municipality of origin (victims of domestic violence, by default).
+import {probit} from "simple-statistics";
 import type {Scenario} from "../scenario/schema.ts";
 import type {ModelInputs} from "./inputs.ts";
 import {ComponentStreams, type Uniform} from "../random/streams.ts";
@@ -9,6 +11,25 @@ import {negativeBinomialTable, sizeFromOverdispersion} from "../distributions/ne
 import {binomialTables} from "../distributions/binomial.ts";
 import {poissonSampler, samplePoisson} from "../distributions/poissonInverse.ts";
 import {gamma} from "../distributions/gamma.ts";
+
+/** Number of equally likely levels the prognosis range is drawn from (their quantiles' midpoints). */
+export const LEVELS = 40;
+const Z90 = 1.2815515655446004; // the standard normal's P90
+
+/**
+ * The inflow level of the k-th of LEVELS equally likely levels in year t: the central prognosis times a factor
+ * whose P10 is low ÷ central and whose P90 is high ÷ central (log-normal on each side of the median, so the
+ * skewed band −20%/+25% is kept). 1 without a range.
+ *
+ * @example
+ * levelFactor({low: [0.8], high: [1.25]}, 0, 39); // ≈ 1.43: the top level
+ */
+export function levelFactor(range: ModelInputs["inflowRange"], t: number, k: number): number {
+  if (range === null) return 1;
+  const z = probit((k + 0.5) / LEVELS);
+  const side = z >= 0 ? range.high[t]! : range.low[t]!;
+  return side > 0 ? Math.pow(side, Math.abs(z) / Z90) : 0;
+}
 
 /**
  * The prognosis's split of each origin's inflow over the groups, per year: share[t][g][m] (equal shares when an
@@ -30,143 +51,189 @@ export function groupShares(inputs: ModelInputs): number[][][] {
   );
 }
 
+// Expected returners, pool members who may be housed anywhere, and those who may not be housed at home, per year
+// and origin, from per-group means: index (t * M + m) * 3 + part.
+function parts(inputs: ModelInputs, base: readonly (readonly (readonly number[])[])[], factor: (t: number) => number): Float64Array {
+  const M = inputs.municipalities.length;
+  const out = new Float64Array(inputs.years.length * M * 3);
+  inputs.years.forEach((_, t) => {
+    const f = factor(t);
+    for (let m = 0; m < M; m++) {
+      inputs.groups.forEach((g, i) => {
+        const mean = base[t]![i]![m]! * f;
+        const k = (t * M + m) * 3;
+        out[k]! += mean * g.returnShare;
+        out[k + (g.notHome ? 2 : 1)]! += mean * (1 - g.returnShare);
+      });
+    }
+  });
+  return out;
+}
+
+// Tables are derived from the inputs alone: cached per inputs object (a page or a worker runs many chunks on one).
+const cache = new WeakMap<ModelInputs, Map<string, TableSet>>();
+function cached(inputs: ModelInputs, key: string, build: () => TableSet): TableSet {
+  let byKey = cache.get(inputs);
+  if (!byKey) cache.set(inputs, (byKey = new Map()));
+  let set = byKey.get(key);
+  if (!set) byKey.set(key, (set = build()));
+  return set;
+}
+
 /**
- * Inflow draws for one simulation.
+ * Inflow draws for one simulation. One "inflow" stream per run, read in a fixed order that depends on the data
+ * only: first the run's prognosis level (one uniform, always drawn, used with prognosis "range"), then per year and
+ * origin one uniform per count.
  *
  * - Poisson inflow (`inflowDispersion` 0, and always with a calibration, which is Poisson given the run's rate):
- *   by Poisson thinning the returners of all groups together are Poisson(Σ_g mean_g·share_g) and the others,
- *   independently, Poisson(Σ_g mean_g·(1 − share_g)): the same distribution as a count per group followed by a
- *   binomial split, in two draws (two uniforms of the "inflow" stream) per origin and year.
- * - Overdispersed inflow: a negative binomial count per group ("inflow" stream), then Binomial(count, share_g)
- *   returners ("return" stream).
+ *   by Poisson thinning the returners, the pool members who may be housed anywhere and those who may not be
+ *   housed at home are independent Poisson counts: three uniforms per origin and year.
+ * - Overdispersed inflow: a negative binomial count per group (one uniform each), then Binomial(count, share)
+ *   returners (one uniform each of the "return" stream).
  * - Not stochastic: per group, the expected count rounded, and round(count × share) returners.
  *
  * @example
  * const draws = new InflowDraws(inputs, scenario, seed);
  * draws.startRun(0);
- * draws.draw(0, returners, newcomers); // year index 0
+ * draws.draw(0, returners, poolAny, poolNotHome); // year index 0
  */
 export class InflowDraws {
-  /** Expected returners (home) and non-returners (pool) per year and origin; rates with a calibration. */
-  private readonly home: number[][];
-  private readonly pool: number[][];
-  /** Poisson tables of the returners and non-returners, index t * M + m. */
-  private readonly homeTables: TableSet;
-  private readonly poolTables: TableSet;
-  private readonly groupTables: DiscreteTable[][][];
-  private readonly returnTables: ((n: number) => DiscreteTable)[];
+  private readonly M: number;
+  private readonly G: number;
   private readonly shares: number[][][];
   private readonly poissonSplit: boolean;
-  private readonly inflowStreams: Uniform[];
-  private readonly returnStreams: Uniform[];
+  private readonly range: boolean;
+  private readonly returnTables: ((n: number) => DiscreteTable)[];
   private readonly rate: Float64Array;
   private readonly inflowSeeds: ComponentStreams | null;
   private readonly returnSeeds: ComponentStreams | null;
   private readonly rateSeeds: ComponentStreams | null;
+  private readonly calibratedParts: Float64Array | null;
+  private readonly levelTables: (TableSet | undefined)[];
+  private tables: TableSet | null = null;
+  private inflowStream: Uniform | null = null;
+  /** The run's uniforms of the Poisson path, drawn at once in their fixed order (year, origin, part). */
+  private readonly uniforms: Float64Array;
+  private returnStream: Uniform | null = null;
 
   constructor(
     private readonly inputs: ModelInputs,
     private readonly scenario: Scenario,
-    private readonly seed: number
+    seed: number
   ) {
     const calibration = inputs.calibration;
-    const G = inputs.groups.length;
+    this.M = inputs.municipalities.length;
+    this.G = inputs.groups.length;
     this.shares = groupShares(inputs);
-    // With a calibration the means are fractions of the run's rate; without, the prognosis counts.
-    const base = calibration ? this.shares : inputs.inflow;
-    const fraction = (returning: boolean) =>
-      inputs.years.map((_, t) =>
-        inputs.municipalities.map((_, m) => {
-          let f = 0;
-          for (let g = 0; g < G; g++) {
-            const share = inputs.groups[g]!.returnShare;
-            f += base[t]![g]![m]! * (returning ? share : 1 - share);
-          }
-          return f;
-        })
-      );
-    this.home = fraction(true);
-    this.pool = fraction(false);
     this.poissonSplit = scenario.inflowDispersion === 0 || calibration !== null;
-    this.homeTables = new TableSet(calibration || !this.poissonSplit ? [] : this.home.flatMap((row) => row.map((mean) => poissonTable(mean))));
-    this.poolTables = new TableSet(calibration || !this.poissonSplit ? [] : this.pool.flatMap((row) => row.map((mean) => poissonTable(mean))));
-    const size = sizeFromOverdispersion(scenario.inflowDispersion);
-    this.groupTables = this.poissonSplit ? [] : inputs.inflow.map((byGroup) => byGroup.map((byOrigin) => byOrigin.map((mean) => negativeBinomialTable(mean, size))));
+    this.range = inputs.inflowRange !== null && calibration === null;
     this.returnTables = inputs.groups.map((g) => binomialTables(g.returnShare));
-    const M = inputs.municipalities.length;
-    this.inflowStreams = new Array(M);
-    this.returnStreams = new Array(M);
-    this.rate = new Float64Array(M);
+    this.rate = new Float64Array(this.M);
+    this.calibratedParts = calibration ? parts(inputs, this.shares, () => 1) : null;
+    this.levelTables = new Array(this.range ? LEVELS : 1);
+    this.uniforms = new Float64Array(inputs.years.length * this.M * 3);
     this.inflowSeeds = scenario.stochastic ? new ComponentStreams(seed, "inflow") : null;
     this.returnSeeds = scenario.stochastic && !this.poissonSplit ? new ComponentStreams(seed, "return") : null;
     this.rateSeeds = scenario.stochastic && calibration ? new ComponentStreams(seed, "inflowRate") : null;
   }
 
-  /** Seeds the streams of a run (and, with a calibration, draws each origin's inflow rate for the run). */
+  // The tables of level k: Poisson per part (t, m, part), or negative binomial per (t, g, m).
+  private levelSet(k: number): TableSet {
+    const set = this.levelTables[k];
+    if (set) return set;
+    const inputs = this.inputs;
+    const factor = (t: number) => (this.range ? levelFactor(inputs.inflowRange, t, k) : 1);
+    const built = this.poissonSplit
+      ? cached(inputs, `poisson|${this.range ? k : "fixed"}`, () => new TableSet(Array.from(parts(inputs, inputs.inflow, factor), (mean) => poissonTable(mean))))
+      : cached(inputs, `nb|${this.scenario.inflowDispersion}|${this.range ? k : "fixed"}`, () => {
+          const size = sizeFromOverdispersion(this.scenario.inflowDispersion);
+          return new TableSet(inputs.inflow.flatMap((byGroup, t) => byGroup.flatMap((byOrigin) => byOrigin.map((mean) => negativeBinomialTable(mean * factor(t), size)))));
+        });
+    this.levelTables[k] = built;
+    return built;
+  }
+
+  /** Seeds the streams of a run: draws its prognosis level and, with a calibration, each origin's inflow rate. */
   startRun(run: number): void {
+    const seeds = this.inflowSeeds;
+    if (seeds === null) return;
+    const u = (this.inflowStream = seeds.stream(run));
+    const level = u();
+    if (this.returnSeeds !== null) this.returnStream = this.returnSeeds.stream(run);
     const calibration = this.inputs.calibration;
-    const M = this.rate.length;
-    const inflow = this.inflowSeeds;
-    if (inflow !== null) {
-      inflow.startRun(run);
-      for (let m = 0; m < M; m++) this.inflowStreams[m] = inflow.stream(m);
-    }
-    const back = this.returnSeeds;
-    if (back !== null) {
-      back.startRun(run);
-      for (let m = 0; m < M; m++) this.returnStreams[m] = back.stream(m);
-    }
     if (calibration) {
-      const rates = this.rateSeeds;
-      rates?.startRun(run);
-      for (let m = 0; m < M; m++) {
+      const rates = this.rateSeeds!.stream(run);
+      for (let m = 0; m < this.M; m++) {
         const belief = calibration.inflow[m]!;
-        this.rate[m] = rates !== null ? gamma(belief.shape, belief.rate, rates.stream(m)) : belief.shape / belief.rate;
+        this.rate[m] = gamma(belief.shape, belief.rate, rates);
+      }
+    } else {
+      this.tables = this.levelSet(this.range ? Math.min(LEVELS - 1, Math.floor(level * LEVELS)) : 0);
+      if (this.poissonSplit) {
+        const buffer = this.uniforms;
+        for (let i = 0; i < buffer.length; i++) buffer[i] = u();
       }
     }
   }
 
-  /** Writes year t's returners and non-returners per origin. */
-  draw(t: number, returners: Int32Array, newcomers: Int32Array): void {
-    const calibration = this.inputs.calibration !== null;
-    if (this.scenario.stochastic && !calibration && this.poissonSplit) {
-      // The usual case, on its own: two table draws per origin.
-      const M = this.rate.length;
-      const homeTables = this.homeTables;
-      const poolTables = this.poolTables;
-      const streams = this.inflowStreams;
-      for (let m = 0, k = t * M; m < M; m++, k++) {
-        const u = streams[m]!;
-        returners[m] = homeTables.sample(k, u());
-        newcomers[m] = poolTables.sample(k, u());
+  /** Writes year t's returners and pool members (anywhere / not at home) per origin. */
+  draw(t: number, returners: Int32Array, poolAny: Int32Array, poolNotHome: Int32Array): void {
+    const M = this.M;
+    const u = this.inflowStream;
+    if (this.scenario.stochastic && this.poissonSplit && this.inputs.calibration === null) {
+      // The usual case, on its own: three table draws per origin (TableSet.sample, inlined by hand).
+      const {cdf, guide, start, size, lo} = this.tables!;
+      const uniforms = this.uniforms;
+      for (let m = 0, k = t * M * 3; m < M; m++) {
+        for (let part = 0; part < 3; part++, k++) {
+          const x = uniforms[k]!;
+          const s0 = start[k]!;
+          let i = s0 + guide[s0 + ((x * size[k]!) | 0)]!;
+          while (cdf[i]! <= x) i++;
+          const value = lo[k]! + i - s0;
+          if (part === 0) returners[m] = value;
+          else if (part === 1) poolAny[m] = value;
+          else poolNotHome[m] = value;
+        }
       }
       return;
     }
-    for (let m = 0; m < this.rate.length; m++) {
+    const inputs = this.inputs;
+    for (let m = 0; m < M; m++) {
       let home = 0;
-      let away = 0;
+      let any = 0;
+      let notHome = 0;
       if (!this.scenario.stochastic) {
-        for (let g = 0; g < this.inputs.groups.length; g++) {
-          const d = Math.round(calibration ? this.rate[m]! * this.shares[t]![g]![m]! : this.inputs.inflow[t]![g]![m]!);
-          const r = Math.round(d * this.inputs.groups[g]!.returnShare);
+        const calibration = inputs.calibration !== null;
+        for (let g = 0; g < this.G; g++) {
+          const expected = calibration ? (inputs.calibration!.inflow[m]!.shape / inputs.calibration!.inflow[m]!.rate) * this.shares[t]![g]![m]! : inputs.inflow[t]![g]![m]!;
+          const d = Math.round(expected);
+          const r = Math.round(d * inputs.groups[g]!.returnShare);
           home += r;
-          away += d - r;
+          if (inputs.groups[g]!.notHome) notHome += d - r;
+          else any += d - r;
         }
-      } else if (calibration) {
-        const u = this.inflowStreams[m]!;
-        home = samplePoisson(poissonSampler(this.rate[m]! * this.home[t]![m]!), u());
-        away = samplePoisson(poissonSampler(this.rate[m]! * this.pool[t]![m]!), u());
+      } else if (inputs.calibration) {
+        const p = this.calibratedParts!;
+        const k = (t * M + m) * 3;
+        const rate = this.rate[m]!;
+        home = samplePoisson(poissonSampler(rate * p[k]!), u!());
+        any = samplePoisson(poissonSampler(rate * p[k + 1]!), u!());
+        notHome = samplePoisson(poissonSampler(rate * p[k + 2]!), u!());
       } else {
-        // Overdispersed inflow: per group, then the binomial split (the Poisson case returned above).
-        for (let g = 0; g < this.inputs.groups.length; g++) {
-          const d = sampleTable(this.groupTables[t]![g]![m]!, this.inflowStreams[m]!());
-          const r = sampleTable(this.returnTables[g]!(d), this.returnStreams[m]!());
+        // Overdispersed inflow: per group, then the binomial split.
+        const tables = this.tables!;
+        for (let g = 0; g < this.G; g++) {
+          const d = tables.sample((t * this.G + g) * M + m, u!());
+          const r = sampleTable(this.returnTables[g]!(d), this.returnStream!());
           home += r;
-          away += d - r;
+          if (inputs.groups[g]!.notHome) notHome += d - r;
+          else any += d - r;
         }
       }
       returners[m] = home;
-      newcomers[m] = away;
+      poolAny[m] = any;
+      poolNotHome[m] = notHome;
     }
   }
 }

@@ -1,4 +1,4 @@
-// Step 1 of a run: the social-rental vacancies of each municipality and year.
+// Step 1 of a run: the social-rental lettings (vacancies) of each municipality and year.
 import type {Scenario} from "../scenario/schema.ts";
 import type {ModelInputs} from "./inputs.ts";
 import {ComponentStreams, type Uniform} from "../random/streams.ts";
@@ -7,65 +7,104 @@ import {negativeBinomialTable} from "../distributions/negativeBinomial.ts";
 import {poissonSampler, samplePoisson, type PoissonSampler} from "../distributions/poissonInverse.ts";
 import {gamma} from "../distributions/gamma.ts";
 
+// Tables depend on the inputs alone: cached per inputs object.
+const cache = new WeakMap<ModelInputs, TableSet>();
+
 /**
- * Vacancy draws for one simulation. Without a calibration: negative binomial or Poisson from the vacancy series
- * (tables built once). With one: a rate per run from the Gamma belief (stream "vacancyRate"), then Poisson counts
- * given that rate in every year (Gamma-Poisson predictive). One uniform per count from the "vacancies" stream of
- * the run and municipality. Not stochastic: the expected value, rounded.
+ * Vacancy draws for one simulation. Without a calibration: relettings of the existing stock, negative binomial (or
+ * Poisson) around the fitted trend of the year, plus the first lettings of new build as they are planned. With a
+ * calibration: a rate per run from the Gamma belief (stream "vacancyRate"), then Poisson counts given that rate in
+ * every year (Gamma-Poisson predictive; the belief learned from realised lettings, new build included). One
+ * "vacancies" stream per run, one uniform per year and municipality, in that order. Not stochastic: the expected
+ * value, rounded.
  *
  * @example
  * const draws = new VacancyDraws(inputs, scenario, seed);
  * draws.startRun(0);
- * draws.draw(out); // year 0; call once per year, in order
+ * draws.draw(0, out); // year index 0
  */
 export class VacancyDraws {
-  private readonly tables: TableSet;
-  private readonly streams: Uniform[];
+  private readonly M: number;
+  private readonly tables: TableSet | null;
   private readonly samplers: PoissonSampler[];
-  private readonly expected: number[];
+  private readonly newBuild: Int32Array;
+  private readonly expected: Int32Array;
   private readonly vacancyStreams: ComponentStreams | null;
   private readonly rateStreams: ComponentStreams | null;
+  private stream: Uniform | null = null;
+  /** The run's uniforms, drawn at once in their fixed order (year, municipality). */
+  private readonly uniforms: Float64Array;
 
   constructor(
     private readonly inputs: ModelInputs,
     private readonly scenario: Scenario,
-    private readonly seed: number
+    seed: number
   ) {
     const calibration = inputs.calibration;
-    this.tables = new TableSet(calibration ? [] : inputs.vacancies.mean.map((mean, m) => negativeBinomialTable(mean, inputs.vacancies.size[m] ?? Infinity)));
-    this.expected = calibration ? calibration.vacancies.map((b) => Math.round(b.shape / b.rate)) : inputs.vacancies.mean.map((x) => Math.round(x));
-    this.streams = new Array(inputs.municipalities.length);
-    this.samplers = new Array(inputs.municipalities.length);
+    const M = (this.M = inputs.municipalities.length);
+    const Y = inputs.years.length;
+    const v = inputs.vacancies;
+    this.tables = calibration
+      ? null
+      : (cache.get(inputs) ??
+        (cache.set(inputs, new TableSet(v.existing.flatMap((row) => row.map((mean, m) => negativeBinomialTable(mean, v.size[m] ?? Infinity))))), cache.get(inputs)!));
+    this.newBuild = new Int32Array(Y * M);
+    this.expected = new Int32Array(Y * M);
+    for (let t = 0; t < Y; t++) {
+      for (let m = 0; m < M; m++) {
+        const nb = calibration ? 0 : v.newBuild[t]![m]!;
+        this.newBuild[t * M + m] = nb;
+        this.expected[t * M + m] = calibration ? Math.round(calibration.vacancies[m]!.shape / calibration.vacancies[m]!.rate) : Math.round(v.existing[t]![m]! + nb);
+      }
+    }
+    this.samplers = new Array(M);
+    this.uniforms = new Float64Array(Y * M);
     this.vacancyStreams = scenario.stochastic ? new ComponentStreams(seed, "vacancies") : null;
     this.rateStreams = scenario.stochastic && calibration ? new ComponentStreams(seed, "vacancyRate") : null;
   }
 
-  /** Seeds the streams of a run (and, with a calibration, draws the run's rates). */
+  /** Seeds the stream of a run (and, with a calibration, draws the run's rates). */
   startRun(run: number): void {
     const streams = this.vacancyStreams;
     if (streams === null) return;
-    streams.startRun(run);
-    for (let m = 0; m < this.streams.length; m++) this.streams[m] = streams.stream(m);
-    const rates = this.rateStreams;
+    const u = (this.stream = streams.stream(run));
+    if (this.tables !== null) {
+      const buffer = this.uniforms;
+      for (let i = 0; i < buffer.length; i++) buffer[i] = u();
+    }
     const calibration = this.inputs.calibration;
-    if (rates !== null && calibration) {
-      rates.startRun(run);
-      for (let m = 0; m < this.streams.length; m++) {
+    if (this.rateStreams !== null && calibration) {
+      const rates = this.rateStreams.stream(run);
+      for (let m = 0; m < this.M; m++) {
         const belief = calibration.vacancies[m]!;
-        this.samplers[m] = poissonSampler(gamma(belief.shape, belief.rate, rates.stream(m)));
+        this.samplers[m] = poissonSampler(gamma(belief.shape, belief.rate, rates));
       }
     }
   }
 
-  /** Writes the next year's vacancies per municipality to `out`. */
-  draw(out: Int32Array): void {
-    const n = this.streams.length;
-    if (!this.scenario.stochastic) out.set(this.expected);
-    else if (this.inputs.calibration) for (let m = 0; m < n; m++) out[m] = samplePoisson(this.samplers[m]!, this.streams[m]!());
-    else {
-      const tables = this.tables;
-      const streams = this.streams;
-      for (let m = 0; m < n; m++) out[m] = tables.sample(m, streams[m]!());
+  /** Writes year t's vacancies per municipality to `out`. */
+  draw(t: number, out: Int32Array): void {
+    const M = this.M;
+    const base = t * M;
+    if (!this.scenario.stochastic) {
+      for (let m = 0; m < M; m++) out[m] = this.expected[base + m]!;
+      return;
+    }
+    if (this.tables === null) {
+      const u = this.stream!;
+      for (let m = 0; m < M; m++) out[m] = samplePoisson(this.samplers[m]!, u());
+      return;
+    }
+    const {cdf, guide, start, size, lo} = this.tables;
+    const nb = this.newBuild;
+    const uniforms = this.uniforms;
+    for (let m = 0; m < M; m++) {
+      const k = base + m;
+      const x = uniforms[k]!;
+      const s0 = start[k]!;
+      let i = s0 + guide[s0 + ((x * size[k]!) | 0)]!;
+      while (cdf[i]! <= x) i++;
+      out[m] = lo[k]! + i - s0 + nb[k]!;
     }
   }
 }

@@ -1,13 +1,14 @@
-// Random streams: one independent generator per (seed, component, run, municipality).
-// Seeding per run (not per chunk or thread) is what makes results identical whatever the number of workers, and
-// seeding per component is what gives two scenarios common random numbers: a policy change (key, cap, ramp) never
-// shifts the vacancy or inflow draws of any run.
+// Random streams: one independent generator per (seed, component, run).
+// Seeding per run (not per chunk or thread) is what makes results identical whatever the number of workers. Each
+// component draws a fixed number of uniforms per run in a fixed order (year, municipality, part) that depends on
+// the data only, never on policy: so two scenarios that differ in key, ramp, cap or placement rule see the same
+// uniform for every vacancy and inflow count (common random numbers).
 import seedrandom from "seedrandom";
 
 /** A source of uniform numbers in [0, 1). */
 export type Uniform = () => number;
 
-/** The stochastic components of the model; each has its own stream per run and municipality. */
+/** The stochastic components of the model; each has its own stream per run. */
 export const COMPONENTS = ["vacancies", "inflow", "return", "vacancyRate", "inflowRate"] as const;
 export type Component = (typeof COMPONENTS)[number];
 const COMPONENT_INDEX: Readonly<Record<string, number>> = Object.fromEntries(COMPONENTS.map((c, i) => [c, i]));
@@ -43,20 +44,17 @@ function componentIndex(component: Component): number {
 }
 
 /**
- * The streams of one seed and component, with the hash of those two coordinates computed once: a run then costs
- * two mixing rounds, and each municipality's stream three more (instead of nine per stream). The same numbers as
- * `stream(seed, component, run, municipality)`, bit for bit.
+ * The streams of one seed and component, with the hash of those two coordinates computed once: a run's stream
+ * then costs two mixing rounds and one Alea. Two 32-bit lanes are carried so that a million runs × five
+ * components do not collide, as a single 32-bit hash could (birthday bound).
  *
  * @example
  * const streams = new ComponentStreams(1, "vacancies");
- * streams.startRun(0);
- * streams.stream(3)(); // the same as stream(1, "vacancies", 0, 3)()
+ * streams.stream(0)(); // the same as stream(1, "vacancies", 0)()
  */
 export class ComponentStreams {
   private readonly a: number;
   private readonly b: number;
-  private runA = 0;
-  private runB = 0;
 
   constructor(seed: number, component: Component) {
     checkSeed(seed);
@@ -69,18 +67,19 @@ export class ComponentStreams {
     this.b = b;
   }
 
-  /** Absorbs the run's index; `stream(m)` then gives the run's streams. */
-  startRun(run: number): void {
+  /**
+   * Writes the state of run r's stream into `into`; `sub` (≥ 1) selects an independent sub-stream of the run, for
+   * tools that want one stream per municipality (the engine uses sub 0: one stream per component and run).
+   */
+  fill(into: AleaState, run: number, sub = 0): AleaState {
     checkRun(run);
-    const a = fmix32((Math.imul(this.a ^ run, 0xcc9e2d51) + this.b) >>> 0);
-    this.runB = fmix32((Math.imul((this.b + run) >>> 0, 0x1b873593) ^ a) >>> 0);
-    this.runA = a;
-  }
-
-  /** Writes the state of municipality m's stream in the current run into `into`. */
-  fill(into: AleaState, municipality: number): AleaState {
-    const a = fmix32((Math.imul(this.runA ^ municipality, 0xcc9e2d51) + this.runB) >>> 0);
-    const b = fmix32((Math.imul((this.runB + municipality) >>> 0, 0x1b873593) ^ a) >>> 0);
+    let a = fmix32((Math.imul(this.a ^ run, 0xcc9e2d51) + this.b) >>> 0);
+    let b = fmix32((Math.imul((this.b + run) >>> 0, 0x1b873593) ^ a) >>> 0);
+    if (sub !== 0) {
+      checkRun(sub);
+      a = fmix32((Math.imul(a ^ sub, 0xcc9e2d51) + b + 0x9e3779b9) >>> 0);
+      b = fmix32((Math.imul((b + sub) >>> 0, 0x1b873593) ^ a) >>> 0);
+    }
     const s2 = fmix32((a ^ Math.imul(b, 0x27d4eb2d)) >>> 0);
     into.c = 1;
     into.s0 = a * SCALE;
@@ -89,35 +88,33 @@ export class ComponentStreams {
     return into;
   }
 
-  /** Municipality m's stream in the current run (seedrandom's Alea, built from the hashed state). */
-  stream(municipality: number): Uniform {
-    this.fill(shared.state, municipality);
+  /** Run r's stream (seedrandom's Alea, built from the hashed state). */
+  stream(run: number): Uniform {
+    this.fill(shared.state, run);
     return alea("", shared);
   }
 }
 
 /**
- * Alea's state for one stream, as a hash of the stream's coordinates. Two 32-bit lanes are carried so that a
- * million runs × eight municipalities × five components (4e7 streams) do not collide, as a single 32-bit hash
- * would (birthday bound). Building alea from a state skips its string hashing (Mash), which costs about 2 µs per
- * stream and would dominate a run.
+ * Alea's state for one stream, as a hash of the stream's coordinates. Building alea from a state skips its string
+ * hashing of the seed (Mash), which costs about 2 µs per stream.
  */
-export function streamState(seed: number, component: Component, run: number, municipality: number) {
-  const streams = new ComponentStreams(seed, component);
-  streams.startRun(run);
-  return streams.fill({c: 1, s0: 0, s1: 0, s2: 0}, municipality);
+export function streamState(seed: number, component: Component, run: number, sub = 0) {
+  return new ComponentStreams(seed, component).fill({c: 1, s0: 0, s1: 0, s2: 0}, run, sub);
 }
 
 /**
- * The uniform stream of one component in one run and one municipality, drawn with seedrandom's Alea generator
- * (`seedrandom.alea`: fast, 32-bit resolution per draw, period about 2^116).
+ * The uniform stream of one component in one run (or, with `municipality`, an independent sub-stream of it, sub
+ * municipality + 1; the engine itself uses one stream per component and run), drawn with seedrandom's Alea generator (`seedrandom.alea`: fast,
+ * 32-bit resolution per draw, period about 2^116).
  *
  * @example
- * const u = stream(1, "vacancies", 0, 3);
+ * const u = stream(1, "vacancies", 0);
  * u(); // 0.37… — the same number on every machine and in every worker
  */
-export function stream(seed: number, component: Component, run: number, municipality: number): Uniform {
+export function stream(seed: number, component: Component, run: number, municipality?: number): Uniform {
   const streams = new ComponentStreams(seed, component);
-  streams.startRun(run);
-  return streams.stream(municipality);
+  if (municipality === undefined) return streams.stream(run);
+  streams.fill(shared.state, run, municipality + 1);
+  return alea("", shared);
 }

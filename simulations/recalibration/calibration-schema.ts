@@ -16,11 +16,21 @@ export const calibrationSchema = z.object({
   municipalities: z.record(
     z.string().regex(/^GM\d{4}$/),
     z.object({vacancies: belief, inflow: belief, backlog: z.number().int().nonnegative()})
-  )
+  ),
+  model: z.string().optional(),
+  returnShares: z.record(z.string(), z.object({shape1: z.number().positive().finite(), shape2: z.number().positive().finite()})).optional(),
+  usedRows: z.array(z.object({
+    file: z.string().regex(/^\d{4}\.csv$/),
+    line: z.number().int().positive(),
+    key: z.string(),
+    value: z.number().int().nonnegative(),
+    recordedOn: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/)
+  })).optional()
 }) satisfies z.ZodType<Calibration>;
 
 /**
- * Parses a calibration read from JSON; throws an error naming the file and the first problems.
+ * Parses a calibration read from JSON; throws a Dutch error naming the file and the first problems.
  *
  * @example
  * parseCalibration(JSON.parse(readFileSync(path, "utf8")), path);
@@ -29,7 +39,7 @@ export function parseCalibration(value: unknown, file: string): Calibration {
   const result = calibrationSchema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new Error(`${file} is not a valid calibration: ${problems.join("; ")}`);
+    throw new Error(`${file} is geen geldige herijking: ${problems.join("; ")}`);
   }
   return result.data;
 }

@@ -7,6 +7,7 @@ import type {BeliefTrace, Recalibration} from "./recalibrate.ts";
 
 const nl = new Intl.NumberFormat("nl-NL", {minimumFractionDigits: 1, maximumFractionDigits: 1});
 const nl0 = new Intl.NumberFormat("nl-NL", {maximumFractionDigits: 0});
+const nl2 = new Intl.NumberFormat("nl-NL", {minimumFractionDigits: 2, maximumFractionDigits: 2});
 const pct = new Intl.NumberFormat("nl-NL", {style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero"});
 
 /** "1.319 (1.247–1.392)": the expected yearly count and next year's predictive P5–P95. */
@@ -73,20 +74,28 @@ export function recalibrationReport({recalibration, monitoring, previous}: Repor
 
   const table = (title: string, what: "vacancies" | "inflow", explain: string) => {
     out.push("", `## ${title}`, "", explain, "");
-    out.push(`| gemeente | prior | ${previous ? `vorige (${previous.calibration.version}) | ` : ""}nieuw (${cal.version}) | gerealiseerd | verandering |`);
-    out.push(`|---|---|${previous ? "---|" : ""}---|---|---|`);
+    out.push(`| gemeente | prior | ${previous ? `vorige (${previous.calibration.version}) | ` : ""}nieuw (${cal.version}) | gerealiseerd | verandering | gedeelde aanname (pseudo-jaren) | φ |`);
+    out.push(`|---|---|${previous ? "---|" : ""}---|---|---|---|---|`);
     for (const m of municipalities) {
       const trace: BeliefTrace = m[what];
       const before = previous?.calibration.municipalities[m.code]?.[what];
       const base = before ?? trace.prior.belief;
       const observed = trace.observed.map((o) => `${o.year}: ${nl0.format(o.value)}`).join("; ");
-      out.push(`| ${m.name} | ${describe(trace.prior.belief)} | ${previous ? `${before ? describe(before) : "–"} | ` : ""}${describe(trace.posterior)} | ${observed} | ${change(base, trace.posterior)} |`);
+      out.push(`| ${m.name} | ${describe(trace.prior.belief)} | ${previous ? `${before ? describe(before) : "–"} | ` : ""}${describe(trace.posterior)} | ${observed} | ${change(base, trace.posterior)} | ${nl2.format(trace.prior.strength)} | ${nl2.format(trace.dispersion)} |`);
     }
   };
+  const trendPct = new Intl.NumberFormat("nl-NL", {style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero"});
   table("Vrijkomende sociale huurwoningen per jaar", "vacancies",
-    `Verwachting per jaar en tussen haakjes de band P5–P95 voor één jaar. Prior uit de reeks vrijkomende woningen vóór ${cal.realisedYears[0]} (spreiding van de reeks, dispersie-index ${nl.format(recalibration.dispersion)}).`);
+    `Verwachting per jaar over ${cal.startYear}–2030 en tussen haakjes de band P5–P95 voor één jaar. "Prior": alleen de reeks vrijkomende woningen vóór ${cal.realisedYears[0]}; "nieuw": reeks plus gerealiseerde jaren. Regionale trend ${trendPct.format(Math.expm1(recalibration.trend.mean))} per jaar (sd ${nl.format(100 * recalibration.trend.sd)} procentpunt); gepoolde dispersie-index ${nl.format(recalibration.dispersion)}.`);
   table("Urgente instroom per herkomstgemeente per jaar", "inflow",
-    "Verwachting per jaar (alle groepen samen) en de band P5–P95 voor één jaar. Prior uit de Companen-prognose (centraal; laag–hoog als 90%-interval).");
+    "Verwachting per jaar (alle groepen samen) en de band P5–P95 voor één jaar. Prior uit de Companen-prognose (centraal; laag–hoog als 90%-interval van de regionale verhouding gerealiseerd/prognose).");
+
+  out.push("", "## Terugkeeraandeel per groep (instroom = uitstroom)", "");
+  out.push("| groep | aanname | teruggekeerd / instroom | nieuw |", "|---|---|---|---|");
+  for (const r of recalibration.returnShares) {
+    const mean = (b: {shape1: number; shape2: number}) => b.shape1 / (b.shape1 + b.shape2);
+    out.push(`| ${r.group} | ${nl.format(100 * mean(r.prior))}% | ${r.inflow === 0 ? "geen gegevens" : `${nl0.format(r.returners)} / ${nl0.format(r.inflow)}`} | ${nl.format(100 * mean(r.posterior))}% |`);
+  }
 
   out.push("", `## Wachtenden eind ${last} (startpunt van de prognose)`, "");
   out.push(`| gemeente | ${previous ? `vorige (${previous.calibration.version}) | ` : ""}nieuw |`, `|---|${previous ? "---|" : ""}---|`);
@@ -95,8 +104,10 @@ export function recalibrationReport({recalibration, monitoring, previous}: Repor
     out.push(`| ${m.name} | ${previous ? `${before === undefined ? "–" : nl0.format(before)} | ` : ""}${nl0.format(m.backlog)} |`);
   }
   out.push("", "## Methode", "",
-    "Gamma-Poisson: het jaarlijkse gemiddelde λ heeft een Gamma(α, β)-verdeling; elk gerealiseerd jaar y is Poisson(λ).",
-    "Na n gerealiseerde jaren: α = α₀ + Σy, β = β₀ + n. De prior telt als β₀ \"pseudo-jaren\".",
+    "Gepoold Gamma-Poisson-model: per gemeente een eigen niveau (mutatiegraad op de voorraad, of verhouding gerealiseerd/prognose),",
+    "getrokken uit een gedeelde Gamma-verdeling die uit de acht gemeenten samen wordt geschat; een regionale trend bij de",
+    "vrijkomende woningen; en per gemeente een overdispersie φ ≥ 1 (spreiding van jaar op jaar boven Poisson).",
+    "Het terugkeeraandeel per groep is beta-binomiaal: de aanname telt als 20 personen.",
     "Zie `simulations/recalibration/README.md` en de pagina Monitoring.", "");
   return out.join("\n");
 }

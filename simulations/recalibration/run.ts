@@ -7,6 +7,7 @@ import type {Calibration} from "../model/calibration.ts";
 import {recalibrate, type Recalibration} from "./recalibrate.ts";
 import {recalibrationReport} from "./report.ts";
 import {listCalibrations, nextVersion, readCalibration, writeNewFiles} from "./versions.ts";
+import {assertAppendOnly} from "./used-rows.ts";
 
 export interface RunOptions {
   /** Last realised year to learn from. */
@@ -54,6 +55,9 @@ export function runRecalibration(options: RunOptions): RunResult {
   const previousFile = sameYear ?? earlier;
   const previous = previousFile && {calibration: readCalibration(previousFile.path), file: previousFile.path};
 
+  // Append-only: every row an earlier version learned from must still be there, unchanged; else nothing is written.
+  assertAppendOnly(versions.map((v) => readCalibration(v.path)), monitoring, monitoringDir);
+
   const version = nextVersion(outDir, options.year);
   const recalibration = recalibrate(datasets, monitoring, {year: options.year, version, createdAt: now.toISOString(), monitoringDir});
   const report = recalibrationReport({recalibration, monitoring, ...(previous ? {previous} : {})});
@@ -75,6 +79,6 @@ export function sameParameters(a: Calibration, b: Calibration): boolean {
     JSON.stringify([c.realisedYears, c.startYear, Object.keys(c.municipalities).sort().map((code) => {
       const m = c.municipalities[code]!;
       return [code, m.vacancies.shape, m.vacancies.rate, m.inflow.shape, m.inflow.rate, m.backlog];
-    })]);
+    }), c.model ?? null, Object.entries(c.returnShares ?? {}).sort(), (c.usedRows ?? []).map((r) => r.sha256).sort()]);
   return key(a) === key(b);
 }

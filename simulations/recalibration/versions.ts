@@ -68,7 +68,14 @@ export function nextVersion(dir: string, year: number): string {
  * readCalibration("simulations/calibrations/calibration-2025-1.json").startYear; // 2026
  */
 export function readCalibration(path: string): Calibration {
-  return parseCalibration(JSON.parse(readFileSync(path, "utf8")), path);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    // Never quote the file's content: only say what is wrong with it.
+    throw new Error(`${path} is geen geldige herijking: ${error instanceof SyntaxError ? "geen geldige JSON" : "niet leesbaar"}`);
+  }
+  return parseCalibration(value, path);
 }
 
 /**

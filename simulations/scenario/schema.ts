@@ -3,9 +3,26 @@
 import {z} from "zod";
 import {FIRST_YEAR, LAST_YEAR} from "../model/inputs.ts";
 
-const year = z.number().int().min(2000).max(2100);
-const count = z.number().int().min(0);
-const weight = z.number().min(0).optional();
+/** Documented ranges of the scenario's numbers (simulations/README.md, "Ranges"); they keep every count far from
+ * the Int32 arrays' limit and a run's memory bounded. */
+export const SCENARIO_RANGES = {
+  year: {min: 2000, max: 2100},
+  /** Placements per year in one ramp period field (the agreement: 227 for the whole region). */
+  rampCount: {min: 0, max: 100_000},
+  /** Ramp periods in one scenario. */
+  rampPeriods: {min: 1, max: 100},
+  keyWeight: {min: 0, max: 1000},
+  inflowDispersion: {min: 0, max: 0.5},
+  vacancyWindow: {min: 1, max: 20},
+  idLength: 64,
+  nameLength: 200,
+  descriptionLength: 5000
+} as const;
+const R = SCENARIO_RANGES;
+
+const year = z.number().int().min(R.year.min).max(R.year.max);
+const count = z.number().int().min(R.rampCount.min).max(R.rampCount.max);
+const weight = z.number().min(R.keyWeight.min).max(R.keyWeight.max).optional();
 
 /** A ramp period that gives Amersfoort's placements and the other seven's total (the agreed form). */
 const splitPeriod = z
@@ -50,28 +67,37 @@ export const keySchema = z
   })
   .strict()
   .refine((k) => (k.inhabitants ?? 0) + (k.households ?? 0) + (k.socialStock ?? 0) + (k.vacancies ?? 0) > 0, {
-    message: "at least one key weight must be greater than 0"
+    message: "minstens één gewicht van de verdeelsleutel groter dan 0"
   });
 export type KeyWeights = z.output<typeof keySchema>;
 
 export const VACANCY_DISPERSIONS = ["series", "poisson"] as const;
+/** The prognosis variants, and "range": a per-run level between them (low at P10, high at P90). */
+export const PROGNOSES = ["low", "central", "high", "range"] as const;
+/** How the regional pool is placed: "obligation" (nobody waits while a municipality has capacity) or "ceiling". */
+export const PLACEMENTS = ["obligation", "ceiling"] as const;
 
 const fields = {
   $schema: z.string().optional(),
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, "an id of lowercase letters, digits and hyphens")
+    .max(R.idLength)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "een id van kleine letters, cijfers en streepjes, zoals mijn-scenario")
     .describe("identifier, used on the command line and in the scenario column"),
-  name: z.string().min(1).describe("Dutch name for the pages"),
-  description: z.string().describe("Dutch description for the pages"),
+  name: z.string().min(1).max(R.nameLength).describe("Dutch name for the pages"),
+  description: z.string().max(R.descriptionLength).describe("Dutch description for the pages"),
   ramp: z
     .array(rampPeriodSchema)
-    .min(1)
+    .min(R.rampPeriods.min)
+    .max(R.rampPeriods.max)
     .describe("the ramp path (ingroeipad): placements per year, by period; periods must not overlap"),
   key: keySchema
     .default({socialStock: 1})
     .describe("allocation key (verdeelsleutel) that splits the others' total over the seven; default: social-rental stock"),
-  prognosis: z.enum(["low", "central", "high"]).default("central").describe("variant of the inflow prognosis"),
+  prognosis: z
+    .enum(PROGNOSES)
+    .default("central")
+    .describe("inflow prognosis: a fixed variant (low, central, high), or range: a level per run with low and high at P10 and P90"),
   cap: z
     .number()
     .gt(0)
@@ -82,10 +108,13 @@ const fields = {
   spillOver: z
     .boolean()
     .default(false)
-    .describe("place who cannot be placed within the targets in municipalities with room left, instead of waiting"),
+    .describe(
+      "obligation: returners who do not fit at home are housed elsewhere instead of waiting at home; ceiling: who cannot be placed within the targets goes to municipalities with capacity left, instead of waiting"
+    ),
   inflowDispersion: z
     .number()
-    .min(0)
+    .min(R.inflowDispersion.min)
+    .max(R.inflowDispersion.max)
     .default(0)
     .describe("overdispersion φ of the inflow counts: variance = mean + φ·mean²; 0 is Poisson"),
   vacancyDispersion: z
@@ -95,19 +124,32 @@ const fields = {
   vacancyWindow: z
     .number()
     .int()
-    .min(1)
-    .max(20)
+    .min(R.vacancyWindow.min)
+    .max(R.vacancyWindow.max)
     .default(5)
     .describe("number of most recent years of the vacancy series that give its mean and spread"),
-  stochastic: z.boolean().default(true).describe("false: every count is its expected value (no randomness)")
+  stochastic: z.boolean().default(true).describe("false: every count is its expected value (no randomness)"),
+  placement: z
+    .enum(PLACEMENTS)
+    .default("obligation")
+    .describe(
+      "obligation: returners at home, the pool by the targets' room, then beyond the targets by the key, up to capacity (people wait only where capacity binds); ceiling: the pool only within the targets"
+    ),
+  vacancyTrend: z.boolean().default(true).describe("carry the vacancy series' fitted trend (at most ±3% a year) into 2025-2030"),
+  newBuild: z.boolean().default(true).describe("add the first lettings of new build (data/newbuild.csv) to the vacancies"),
+  competingClaims: z.boolean().default(true).describe("take competing priority claims (statushouders, data/claims.csv) off the lettings"),
+  notHousedAtHome: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]*$/, "a group id from data/groups.csv"))
+    .default(["hg"])
+    .describe("groups whose members who cannot return are never housed in their municipality of origin (default: victims of domestic violence)")
 };
 
 function checkPeriods(ramp: readonly RampPeriod[], ctx: z.RefinementCtx) {
   ramp.forEach((p, i) => {
-    if (p.from > p.to) ctx.addIssue({code: "custom", path: ["ramp", i, "to"], message: `"to" must be ≥ "from" (${p.from})`});
+    if (p.from > p.to) ctx.addIssue({code: "custom", path: ["ramp", i, "to"], message: `"to" moet minstens "from" (${p.from}) zijn`});
     ramp.forEach((q, j) => {
       if (j < i && p.from <= q.to && q.from <= p.to) {
-        ctx.addIssue({code: "custom", path: ["ramp", i], message: `period overlaps ramp[${j}] (${q.from}-${q.to})`});
+        ctx.addIssue({code: "custom", path: ["ramp", i], message: `periode overlapt ramp[${j}] (${q.from}-${q.to})`});
       }
     });
   });
@@ -118,7 +160,7 @@ function checkPeriods(ramp: readonly RampPeriod[], ctx: z.RefinementCtx) {
     ctx.addIssue({
       code: "custom",
       path: ["ramp"],
-      message: `no period covers ${uncovered.join(", ")}: the ramp must cover every year ${FIRST_YEAR}-${LAST_YEAR}`
+      message: `geen periode dekt ${uncovered.join(", ")}: het ingroeipad moet elk jaar ${FIRST_YEAR}-${LAST_YEAR} dekken`
     });
   }
 }

@@ -7,10 +7,12 @@ import keyHouseholds from "./key-households.json" with {type: "json"};
 import keyVacancies from "./key-vacancies.json" with {type: "json"};
 import keyMix from "./key-mix.json" with {type: "json"};
 import prognosisLow from "./prognosis-low.json" with {type: "json"};
+import prognosisCentral from "./prognosis-central.json" with {type: "json"};
 import prognosisHigh from "./prognosis-high.json" with {type: "json"};
 import cap18 from "./cap-18.json" with {type: "json"};
 import cap12 from "./cap-12.json" with {type: "json"};
 import spillOver from "./spill-over.json" with {type: "json"};
+import ceiling from "./ceiling.json" with {type: "json"};
 import expected from "./expected.json" with {type: "json"};
 import {parseScenario, type BaseLookup} from "../scenario/parse.ts";
 import type {Scenario} from "../scenario/schema.ts";
@@ -25,10 +27,12 @@ export const scenarioFiles: Readonly<Record<string, unknown>> = {
   "key-vacancies": keyVacancies,
   "key-mix": keyMix,
   "prognosis-low": prognosisLow,
+  "prognosis-central": prognosisCentral,
   "prognosis-high": prognosisHigh,
   "cap-18": cap18,
   "cap-12": cap12,
   "spill-over": spillOver,
+  ceiling,
   expected
 };
 

@@ -20,6 +20,9 @@ export interface FairShareOptions {
   readonly floor?: "returners" | number;
   /** Ceiling = ⌊cap × expected lettings⌋ per municipality; null for none. Default: the band's top, 18%. */
   readonly cap?: number | null;
+  /** What the cap is a share of: all lettings (the agreement's 7-18%, the default) or the suitable lettings left
+   * after competing claims (what the engine's capacity is taken of). */
+  readonly ceilingOf?: "lettings" | "suitable";
 }
 
 /** A fair-share problem with what it came from (for reports and messages). */
@@ -30,8 +33,25 @@ export interface FairShareProblem extends LexProblem {
   readonly fixed: readonly boolean[];
   /** Expected returners per year (the period's largest year), per municipality. */
   readonly expectedReturners: readonly number[];
-  /** Expected lettings per year, per municipality (the vacancy model's mean). */
+  /** Expected lettings per year in the period, per municipality (the vacancy model's mean over its years). */
   readonly expectedLettings: readonly number[];
+  /** Expected suitable lettings per year in the period (after competing claims, times the suitable share). */
+  readonly expectedSuitable: readonly number[];
+}
+
+/**
+ * Expected lettings (all, and suitable for urgent seekers) per municipality, averaged over year indices `ts`: the
+ * supply model's relettings plus first lettings of new build; with a calibration, its Gamma mean (the key basis).
+ *
+ * @example
+ * expectedLettings(inputs, [2, 3, 4, 5]).all[0]; // Amersfoort, e.g. 1238
+ */
+export function expectedLettings(inputs: Pick<ModelInputs, "vacancies" | "basis" | "claims" | "suitable" | "calibration" | "municipalities">, ts: readonly number[]): {all: number[]; suitable: number[]} {
+  const all = inputs.municipalities.map((_, m) =>
+    inputs.calibration ? inputs.basis.vacancies[m]! : ts.reduce((sum, t) => sum + inputs.vacancies.existing[t]![m]! + inputs.vacancies.newBuild[t]![m]!, 0) / ts.length
+  );
+  const suitable = inputs.municipalities.map((_, m) => ts.reduce((sum, t) => sum + all[m]! * (1 - inputs.claims[t]![m]!) * inputs.suitable[m]!, 0) / ts.length);
+  return {all, suitable};
 }
 
 /**
@@ -48,9 +68,6 @@ export function expectedReturners(inputs: Pick<ModelInputs, "inflow" | "groups" 
   return inputs.municipalities.map((_, m) => year.reduce((sum, byOrigin, g) => sum + byOrigin[m]! * inputs.groups[g]!.returnShare, 0));
 }
 
-function denominators(inputs: ModelInputs, measure: Measure): readonly number[] {
-  return measure === "lettings" ? inputs.basis.vacancies : inputs.basis[measure];
-}
 
 /**
  * Builds the problem and checks it: an `InfeasibleError` (Dutch, naming municipality and constraint, all problems
@@ -71,7 +88,9 @@ export function fairShareProblem(inputs: ModelInputs, options: FairShareOptions)
   const cap = options.cap === undefined ? SHARE_BAND[1] : options.cap;
   const returners = ts.map((t) => expectedReturners(inputs, t));
   const maxReturners = names.map((_, m) => Math.max(...returners.map((r) => r[m]!)));
-  const lettings = inputs.basis.vacancies;
+  const {all: lettings, suitable} = expectedLettings(inputs, ts);
+  const ceilingOf = options.ceilingOf ?? "lettings";
+  const capBase = ceilingOf === "suitable" ? suitable : lettings;
 
   const floors: number[] = [];
   const floorReasons: string[] = [];
@@ -90,8 +109,8 @@ export function fairShareProblem(inputs: ModelInputs, options: FairShareOptions)
       ceilingReasons.push(undefined);
     } else {
       // The same tolerance as the engine's capacity: floating point must not cost a home.
-      ceilings.push(Math.floor(cap * lettings[m]! + 1e-9));
-      ceilingReasons.push(`${formatPercent(cap, 0)} van ${formatCount(lettings[m]!)} verwachte verhuringen`);
+      ceilings.push(Math.floor(cap * capBase[m]! + 1e-9));
+      ceilingReasons.push(`${formatPercent(cap, 0)} van ${formatCount(capBase[m]!)} verwachte ${ceilingOf === "suitable" ? "geschikte " : ""}verhuringen`);
     }
   }
 
@@ -117,7 +136,7 @@ export function fairShareProblem(inputs: ModelInputs, options: FairShareOptions)
   }
   const problem: FairShareProblem = {
     names,
-    denominators: denominators(inputs, measure),
+    denominators: measure === "lettings" ? lettings : inputs.basis[measure],
     total,
     floors,
     ceilings,
@@ -127,7 +146,8 @@ export function fairShareProblem(inputs: ModelInputs, options: FairShareOptions)
     municipalities: inputs.municipalities,
     fixed,
     expectedReturners: maxReturners,
-    expectedLettings: lettings
+    expectedLettings: lettings,
+    expectedSuitable: suitable
   };
   // Fixed values above the total already say why the floors do not fit; otherwise check the sums over everyone.
   problems.push(...lexViolations(problem).filter((v) => !(fixedSum > total && v.constraint === "floors")));

@@ -166,9 +166,6 @@ export function solveRobust(inputs: ModelInputs, base: Scenario, options: FairSh
   const band = robust.band ?? SHARE_BAND;
   const maxEvaluations = robust.maxEvaluations ?? 20;
   const movesPerStep = robust.movesPerStep ?? 3;
-  if (base.prognosis !== inputs.prepared.prognosis || base.vacancyDispersion !== inputs.prepared.vacancyDispersion || base.vacancyWindow !== inputs.prepared.vacancyWindow) {
-    throw new Error("solveRobust: the inputs were prepared for another scenario's data choices; call prepareInputs with the base scenario");
-  }
   const problem = fairShareProblem(inputs, options);
   const start = Array.from(lexMinMax(problem));
   const M = problem.names.length;

@@ -220,7 +220,8 @@ function addRatioColumnsInt32(hs: readonly RatioHistogram[], num: Int32Array, de
   // counts[c][den * pN[c] + num + off[c]] is the pair's slot.
   const counts: Int32Array[] = [];
   const pN = new Int32Array(cells);
-  const off = new Int32Array(cells);
+  // Doubles: -dLo * pN passes 2^31 when the region lets 240.000 homes a year (an Int32 here wrapped into NaN quantiles).
+  const off = new Float64Array(cells);
   for (let c = 0; c < cells; c++) {
     const h = hs[c]!;
     ensureRatio(h, range[4 * c]!, range[4 * c + 1]!, range[4 * c + 2]!, range[4 * c + 3]!);

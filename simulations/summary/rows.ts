@@ -37,12 +37,14 @@ export function summaryRows(s: Summary): SummaryRow[] {
     s.municipalities.forEach((municipality, m) => {
       const cell = t * C + m;
       for (const metric of METRICS) {
+        const ratio = metric === "share" ? s.share : metric === "shareSuitable" ? s.shareSuitable : null;
+        const exact = metric === "share" ? s.shareDiff : s.shareSuitableDiff;
         const h =
-          metric !== "share"
-            ? s.counts[metric][cell]!
+          ratio === null
+            ? s.counts[metric as Exclude<Metric, "share" | "shareSuitable">][cell]!
             : s.paired
-              ? {parts: [s.share[cell]!, s.shareDiff[cell]!], n: s.share[cell]!.n + s.shareDiff[cell]!.n}
-              : s.share[cell]!;
+              ? {parts: [ratio[cell]!, exact[cell]!], n: ratio[cell]!.n + exact[cell]!.n}
+              : ratio[cell]!;
         rows.push({scenario: s.scenario, year, municipality, metric, ...stats(h)});
       }
     });
@@ -72,4 +74,35 @@ export function probabilityRows(s: Summary): ProbabilityRow[] {
       };
     })
   );
+}
+
+/** A cell of the origin × host flow matrix, summarised over runs: people of `origin` housed in `host`. */
+export interface FlowRow extends Stats {
+  readonly scenario: string;
+  /** The year, or the whole period ("2025-2030") as a text. */
+  readonly period: string;
+  readonly origin: string;
+  readonly host: string;
+}
+
+/**
+ * The origin × host flow matrix per year and for the whole period (the sum over the years), summarised over runs:
+ * mean and P5-P95 of how many people of each origin were housed in each host. Ordered by period (years, then the
+ * whole period), origin, host (the inputs' order). Browser-safe: the pages draw a heat-map table from it.
+ *
+ * @example
+ * flowRows(summary).filter((r) => r.period === "2025-2030" && r.origin === "Amersfoort"); // where Amersfoort's residents went
+ */
+export function flowRows(s: Summary): FlowRow[] {
+  if (s.paired) throw new Error("flowRows: a paired summary holds no flows");
+  const names = s.municipalities.slice(0, -1);
+  const M = names.length;
+  const periods = [...s.years.map(String), `${s.years[0]}-${s.years[s.years.length - 1]}`];
+  const rows: FlowRow[] = [];
+  periods.forEach((period, t) => {
+    for (let o = 0; o < M; o++) {
+      for (let h = 0; h < M; h++) rows.push({scenario: s.scenario, period, origin: names[o]!, host: names[h]!, ...stats(s.flows[(t * M + o) * M + h]!)});
+    }
+  });
+  return rows;
 }

@@ -2,6 +2,7 @@
 import {csvFormatRows} from "d3-dsv";
 import writeXlsxFile from "write-excel-file/browser";
 import type {SheetData} from "write-excel-file/browser";
+import {safeText} from "./safeCell.js";
 
 /** A cell of a downloadable table. Numbers stay numbers in Excel. */
 export type DownloadCell = string | number | null;
@@ -56,8 +57,9 @@ export function fileName(name: string): string {
 export function tableToCsv(table: DownloadTable): string {
   if (table.csv !== undefined) return table.csv;
   if (table.dutch) return dutchCsv(table);
-  const rows = table.rows.map((row) => row.map((cell) => (cell === null ? "" : String(cell))));
-  return csvFormatRows([[...table.header], ...rows]) + "\n";
+  // Text cells spreadsheet-safe (a leading ' before =, +, -, @, tab, CR); numbers as they are.
+  const rows = table.rows.map((row) => row.map((cell) => (cell === null ? "" : typeof cell === "number" ? String(cell) : safeText(cell))));
+  return csvFormatRows([table.header.map(safeText), ...rows]) + "\n";
 }
 
 /** Rounds away floating-point noise (0.1 + 0.2) without losing a real digit. */
@@ -72,7 +74,10 @@ const clean = (value: number): number => Number(value.toPrecision(12));
  * // "\uFEFFgemeente;aandeel\r\nBaarn;9,5%\r\n"
  */
 export function dutchCsv(table: DownloadTable): string {
-  const field = (text: string): string => (/[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const field = (raw: string): string => {
+    const text = safeText(raw);
+    return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
   const number = (value: number, format: NumberFormat | undefined): string => {
     const percent = format === "percent" || format === "probability";
     const text = String(clean(percent ? value * 100 : value)).replace(".", ",");

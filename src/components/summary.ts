@@ -13,7 +13,14 @@ export const METRIC_LABELS: Readonly<Record<SummaryRow["metric"], string>> = {
   placed: "plaatsingen per jaar",
   share: "aandeel van vrijkomende woningen (%)",
   backlog: "wachtenden aan het eind van het jaar",
-  gap: "plaatsingen min doel per jaar"
+  gap: "plaatsingen min doel per jaar",
+  suitable: "passende vrijkomende woningen per jaar (na voorrang statushouders)",
+  shareSuitable: "aandeel van passende vrijkomende woningen (%)",
+  placedByOrigin: "gehuisveste urgenten per jaar (naar herkomst)",
+  placedForOthers: "gehuisvest voor andere gemeenten per jaar",
+  ownHousedElsewhere: "eigen inwoners elders gehuisvest per jaar",
+  netContribution: "netto bijdrage per jaar (gehuisvest min eigen inwoners gehuisvest)",
+  balance: "cumulatief saldo t.o.v. het doel sinds 2025"
 };
 
 /**

@@ -7,6 +7,7 @@ import {loadMonitoring, monitoringOptions} from "../../loaders/monitoring.ts";
 import {defaultScenarios} from "../../simulations/index.ts";
 import {realisationAgainstAgreement} from "../../simulations/recalibration/realisation.ts";
 import {listCalibrations, readCalibration} from "../../simulations/recalibration/versions.ts";
+import {assertAppendOnly} from "../../simulations/recalibration/used-rows.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = process.env.FAIRSHARE_DATA_DIR ?? `${root}/data`;
@@ -22,6 +23,8 @@ try {
   const scenario = defaultScenarios().find((s) => s.id === SCENARIO);
   if (!scenario) throw new Error(`scenario "${SCENARIO}" not found among the default scenarios`);
   const calibrations = listCalibrations(calibrationDir).map((f) => readCalibration(f.path));
+  // A band forecast from a calibration whose monitoring rows were later edited would judge against rewritten history.
+  assertAppendOnly(calibrations, monitoring, `${dataDir}/monitoring`);
   const rows = realisationAgainstAgreement(datasets, monitoring, scenario, calibrations, {runs: RUNS, seed: SEED});
   process.stdout.write(JSON.stringify({scenario: {id: scenario.id, name: scenario.name}, runs: RUNS, seed: SEED, rows}));
 } catch (error) {

@@ -1,7 +1,8 @@
 // Observable Framework data loader: the realised figures of data/monitoring/ — current values and the full
 // correction trail — as JSON on stdout. On bad data: every problem on stderr, nothing on stdout, exit code 1.
 // FAIRSHARE_DATA_DIR points it at another data folder (tests use a broken copy).
-import {relative} from "node:path";
+import {readdirSync, readFileSync} from "node:fs";
+import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {loadDatasets} from "../../loaders/datasets.ts";
 import {DatasetError} from "../../loaders/errors.ts";
@@ -21,7 +22,12 @@ try {
     years: monitoring.years,
     statuses: [...new Set(monitoring.current.map((r) => r.status))].sort(),
     current: monitoring.current.map(where),
-    trail: monitoring.trail.map(where)
+    trail: monitoring.trail.map(where),
+    // The files as they are, so the entry form can offer a year's file with corrections appended (never rewritten).
+    files: readdirSync(`${dataDir}/monitoring`).filter((n) => /^\d{4}\.csv$/.test(n)).sort().map((name) => ({
+      name,
+      text: readFileSync(join(dataDir, "monitoring", name), "utf8")
+    }))
   });
   process.stdout.write(json);
 } catch (error) {

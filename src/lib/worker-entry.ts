@@ -34,7 +34,7 @@ const prepared = new Map<string, ModelInputs>();
 
 function inputsFor(engine: typeof EngineModule, scenario: Scenario, assumptions: DataAssumptions): ModelInputs {
   if (!datasets) throw new Error("the worker has no datasets yet");
-  const key = JSON.stringify([scenario.prognosis, scenario.vacancyDispersion, scenario.vacancyWindow, assumptions]);
+  const key = JSON.stringify([engine.dataChoices(scenario), assumptions]);
   let inputs = prepared.get(key);
   if (!inputs) {
     inputs = engine.prepareInputs(adjustDatasets(datasets, assumptions), scenario);

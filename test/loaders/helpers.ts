@@ -11,7 +11,8 @@ export const FIXTURES = new URL("../fixtures/loaders/", import.meta.url).pathnam
 /** Copy the real CSVs (not data/monitoring) to a new temp dir and return its path. */
 export function copyData(): string {
   const dir = mkdtempSync(join(tmpdir(), "fairshare-data-"));
-  for (const f of ["municipalities.csv", "municipal-figures.csv", "vacancies.csv", "groups.csv", "prognosis.csv"])
+  for (const f of ["municipalities.csv", "municipal-figures.csv", "vacancies.csv", "groups.csv", "prognosis.csv",
+    "newbuild.csv", "claims.csv", "suitable.csv", "public-figures.csv"])
     cpSync(join(DATA_DIR, f), join(dir, f));
   return dir;
 }

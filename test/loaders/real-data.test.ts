@@ -25,7 +25,7 @@ describe("municipalities", () => {
 
   it("carries the published inhabitants of SOURCES.md", () => {
     const amersfoort = d.municipalities.find((m) => m.code === "GM0307")!;
-    expect(amersfoort.inhabitants).toMatchObject({value: 160800, year: 2023, status: "published"});
+    expect(amersfoort.inhabitants).toMatchObject({value: 161825, year: 2024, status: "published"});
     expect(d.municipalities.find((m) => m.code === "GM0203")!.inhabitants.value).toBe(62592);
   });
 

@@ -3,10 +3,12 @@ import {join} from "node:path";
 import {loadDatasets} from "../../loaders/datasets.ts";
 import {loadMonitoring, monitoringOptions} from "../../loaders/monitoring.ts";
 import {DatasetError} from "../../loaders/errors.ts";
-import {recalibrate} from "../../simulations/recalibration/recalibrate.ts";
-import {gammaMean, gammaVariance, updateGamma} from "../../simulations/recalibration/gamma-poisson.ts";
-import {inflowPriors, vacancyPriors} from "../../simulations/recalibration/prior.ts";
+import {inflowSettings, recalibrate} from "../../simulations/recalibration/recalibrate.ts";
+import {gammaMean, gammaVariance} from "../../simulations/recalibration/gamma-poisson.ts";
+import {RETURN_PRIOR_PEOPLE, returnShares} from "../../simulations/recalibration/return-shares.ts";
 import {calibrationSchema} from "../../simulations/recalibration/calibration-schema.ts";
+import {prepareInputs} from "../../simulations/model/inputs.ts";
+import {defaultScenarios} from "../../simulations/index.ts";
 import {HEADER, cleanup, row, tempDir, writeFiles} from "./helpers.ts";
 import {syntheticCounts} from "./synthetic.ts";
 
@@ -25,16 +27,46 @@ describe("recalibration on the shipped example year", () => {
     expect(Object.keys(result.calibration.municipalities).sort()).toEqual([...codes].sort());
     expect(result.calibration.startYear).toBe(2026);
     expect(result.calibration.realisedYears).toEqual([2025]);
+    expect(result.calibration.model).toBe("pooled");
     expect(result.statuses).toEqual(["example"]);
+    expect(result.calibration.municipalities["GM0307"]!.backlog).toBe(24);
   });
 
-  it("posterior = prior updated with the realised (corrected) values, and the backlog is the realised one", () => {
-    const {priors: vp} = vacancyPriors(datasets.vacancies, codes, 2025);
-    const ip = inflowPriors(datasets.prognosis, codes);
-    const baarn = result.calibration.municipalities["GM0308"]!;
-    expect(baarn.vacancies).toEqual(updateGamma(vp.get("GM0308")!.belief, [104])); // the corrected value, not 96
-    expect(baarn.inflow).toEqual(updateGamma(ip.get("GM0308")!.belief, [10]));
-    expect(result.calibration.municipalities["GM0307"]!.backlog).toBe(24);
+  it("learns from the corrected value, not the superseded one", () => {
+    const baarn = result.municipalities.find((m) => m.code === "GM0308")!;
+    expect(baarn.vacancies.observed).toEqual([{year: 2025, value: 104}]);
+  });
+
+  it("records every row of the realised year, the corrected one too", () => {
+    expect(result.calibration.usedRows).toHaveLength(monitoring.trail.length);
+    expect(result.calibration.usedRows!.filter((r) => r.key === "2025|GM0308|vacancies|all").map((r) => r.value)).toEqual([96, 104]);
+  });
+
+  it("a realised inflow moves each origin's expectation toward it, less than the old unpooled update did", () => {
+    const amersfoort = result.municipalities.find((m) => m.code === "GM0307")!;
+    const before = amersfoort.inflow.prior.mean;
+    const after = gammaMean(amersfoort.inflow.posterior);
+    expect(after).toBeGreaterThan(before); // 142 realised against about 134 prognosed
+    expect(after).toBeLessThan(142);
+    // The old model (0.37 pseudo-years) moved it to 139.8; the shared regional prior holds it closer.
+    expect(after).toBeLessThan(139.8);
+  });
+
+  it("the inflow prior's regional strength reads the prognosis range as a 90% interval", () => {
+    const s = inflowSettings(datasets.prognosis, codes);
+    expect(s.regionalPrior!.mean).toBe(1);
+    expect(s.regionalPrior!.cv).toBeGreaterThan(0.05);
+    expect(s.regionalPrior!.cv).toBeLessThan(0.4);
+  });
+
+  it("every prior strength is stated and positive", () => {
+    for (const m of result.municipalities) {
+      for (const t of [m.vacancies, m.inflow]) {
+        expect(Number.isFinite(t.prior.strength)).toBe(true);
+        expect(t.prior.strength).toBeGreaterThan(0);
+        expect(t.dispersion).toBeGreaterThanOrEqual(1);
+      }
+    }
   });
 
   it("refuses a year without complete figures, naming what is missing", () => {
@@ -53,18 +85,53 @@ describe("recalibration on the shipped example year", () => {
   });
 });
 
-describe("recovering known parameters from synthetic realised years", () => {
-  it("after 40 years drawn from known rates, every posterior mean is within tolerance of its true rate", () => {
+describe("return shares learned from realised returners (beta-binomial)", () => {
+  const base = {year: 2025, recorded_on: "2026-02-01", status: "final"};
+  const complete = codes.flatMap((c) => [
+    row({...base, municipality: c, metric: "vacancies", value: 200}),
+    row({...base, municipality: c, metric: "inflow", value: 40}),
+    row({...base, municipality: c, metric: "backlog", value: 3})
+  ]);
+
+  it("posterior Beta(s·p₀ + Σr, s·(1 − p₀) + Σ(n − r)) with s = 20 people, pooled over municipalities", () => {
+    const dir = writeFiles(tempDir(), {"2025.csv": [HEADER, ...complete,
+      row({...base, municipality: "GM0307", metric: "inflow", group: "hg", value: 10}),
+      row({...base, municipality: "GM0307", metric: "returners", group: "all", value: 6}),
+      row({...base, municipality: "GM0307", metric: "returners", group: "hg", value: 6}),
+      row({...base, municipality: "GM0308", metric: "inflow", group: "hg", value: 5}),
+      row({...base, municipality: "GM0308", metric: "returners", group: "all", value: 3}),
+      row({...base, municipality: "GM0308", metric: "returners", group: "hg", value: 3})]});
+    dirs.push(dir);
+    const monitoring = loadMonitoring(dir, {...options, today: "2026-11-25"});
+    const hg = returnShares(monitoring, [{id: "hg", returnShare: 0.15}], 2025)[0]!;
+    expect(RETURN_PRIOR_PEOPLE).toBe(20);
+    expect(hg.returners).toBe(9);
+    expect(hg.inflow).toBe(15);
+    expect(hg.posterior.shape1).toBeCloseTo(20 * 0.15 + 9, 12);
+    expect(hg.posterior.shape2).toBeCloseTo(20 * 0.85 + 6, 12);
+
+    // The calibration carries it and the engine's inputs use its mean; groups without data keep data/groups.csv.
+    const {calibration} = recalibrate(datasets, monitoring, {year: 2025, version: "2025-1", createdAt: "x"});
+    expect(Object.keys(calibration.returnShares!)).toEqual(["hg"]);
+    const agreed = defaultScenarios().find((s) => s.id === "agreed")!;
+    const inputs = prepareInputs(datasets, agreed, calibration);
+    expect(inputs.groups.find((g) => g.id === "hg")!.returnShare).toBeCloseTo(12 / 35, 12);
+    expect(inputs.groups.find((g) => g.id === "mo")!.returnShare).toBe(datasets.groups.find((g) => g.id === "mo")!.returnShare.value);
+  });
+});
+
+describe("recovering known rates from many synthetic realised years", () => {
+  it("after 40 years drawn from known rates, every posterior mean is within 4 sd (plus 2%) of its true rate", () => {
     const years = Array.from({length: 40}, (_, i) => 2025 + i);
+    const monitoring0 = loadMonitoring("data/monitoring", options);
+    const r0 = recalibrate(datasets, monitoring0, {year: 2025, version: "x-1", createdAt: "x"});
     // True rates differ from the priors: vacancies 15% below the series, inflow 25% above the prognosis.
-    const {priors: vp} = vacancyPriors(datasets.vacancies, codes, 2025);
-    const ip = inflowPriors(datasets.prognosis, codes);
-    const truth = new Map(codes.map((c) => [c, {vacancies: vp.get(c)!.mean * 0.85, inflow: ip.get(c)!.mean * 1.25}]));
-    const files: Record<string, string[]> = {};
+    const truth = new Map(r0.municipalities.map((m) => [m.code, {vacancies: m.vacancies.prior.mean * 0.85, inflow: m.inflow.prior.mean * 1.25}]));
     const draws = new Map(codes.map((c, m) => [c, {
       vacancies: syntheticCounts(truth.get(c)!.vacancies, years.length, 5, m),
       inflow: syntheticCounts(truth.get(c)!.inflow, years.length, 6, m)
     }]));
+    const files: Record<string, string[]> = {};
     years.forEach((year, i) => {
       files[`${year}.csv`] = [HEADER, ...codes.flatMap((c) => {
         const d = draws.get(c)!;
@@ -76,18 +143,17 @@ describe("recovering known parameters from synthetic realised years", () => {
     const dir = writeFiles(tempDir(), files);
     dirs.push(dir);
     const monitoring = loadMonitoring(dir, {...options, today: "2100-12-31"});
-    const {calibration} = recalibrate(datasets, monitoring, {year: 2064, version: "2064-1", createdAt: "x"});
-    expect(calibration.realisedYears).toEqual(years);
-    expect(calibration.startYear).toBe(2065);
-    for (const c of codes) {
-      const m = calibration.municipalities[c]!;
-      expect(m.backlog).toBe(39);
-      for (const what of ["vacancies", "inflow"] as const) {
-        const t = truth.get(c)![what];
-        const sd = Math.sqrt(gammaVariance(m[what]));
-        // Within 4 posterior sd plus the prior's pull (at most 5 of 45 pseudo-years, 25% off).
-        expect(Math.abs(gammaMean(m[what]) - t), `${c} ${what}`).toBeLessThan(4 * sd + (5 / 45) * 0.25 * t);
-      }
+    const result = recalibrate(datasets, monitoring, {year: 2064, version: "2064-1", createdAt: "x"});
+    expect(result.calibration.startYear).toBe(2065);
+    for (const m of result.municipalities) {
+      expect(result.calibration.municipalities[m.code]!.backlog).toBe(39);
+      // The fitted rate itself (without next year's noise), from the pooled fit.
+      const i = codes.indexOf(m.code);
+      const inflowRho = result.inflowFit.units[i]!.rho;
+      const exposure = datasets.prognosis.filter((p) => p.origin === m.code && p.variant === "central");
+      const perYear = exposure.reduce((a, p) => a + p.placements, 0) / new Set(exposure.map((p) => p.year)).size;
+      const t = truth.get(m.code)!.inflow;
+      expect(Math.abs(gammaMean(inflowRho) * perYear - t), `${m.name} inflow`).toBeLessThan(4 * Math.sqrt(gammaVariance(inflowRho)) * perYear + 0.02 * t);
     }
   });
 });

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {quantileSorted} from "simple-statistics";
-import {compare, prepareInputs, probabilities, simulate, summarize} from "../../simulations/index.ts";
+import {compare, flows, prepareInputs, probabilities, simulate, summarize} from "../../simulations/index.ts";
 import {fixtureCalibration, fixtureDatasets, scenario} from "./fixtures.ts";
 
 const datasets = fixtureDatasets();
@@ -182,6 +182,119 @@ describe("engine", () => {
     expect(() => simulate(inputs, scenario(), {runs: 0, seed: 1})).toThrow(/runs/);
     expect(() => simulate(inputs, scenario(), {runs: 1, seed: -3})).toThrow(/seed/);
     // A ramp that stops early is refused when the scenario is read, not half-way through a run.
-    expect(() => scenario({ramp: [{from: 2025, to: 2027, region: 227}]})).toThrow(/no period covers 2028, 2029, 2030/);
+    expect(() => scenario({ramp: [{from: 2025, to: 2027, region: 227}]})).toThrow(/geen periode dekt 2028, 2029, 2030/);
+  });
+});
+
+describe("engine: placement, supply, flows and the prognosis range (issue 8)", () => {
+  it("common random numbers: the placement rule and spill-over never change a vacancy or inflow draw", () => {
+    const opts = {runs: 100, seed: 9};
+    const base = scenario({prognosis: "range"});
+    const r0 = simulate(prepareInputs(datasets, base), base, opts);
+    for (const patch of [{placement: "ceiling"}, {spillOver: true}, {placement: "ceiling", spillOver: true, cap: 0.1}]) {
+      const s = scenario({prognosis: "range", ...patch});
+      const r = simulate(prepareInputs(datasets, s), s, opts);
+      expect(r.vacancies).toEqual(r0.vacancies);
+      expect(r.inflow).toEqual(r0.inflow);
+    }
+  });
+
+  it("the prognosis range draws one level per run: low ≤ range ≤ high is not forced, but its spread is wider than the central variant's", () => {
+    const opts = {runs: 2000, seed: 4};
+    const spread = (prognosis: string) => {
+      const s = scenario({prognosis});
+      const row = summarize(simulate(prepareInputs(datasets, s), s, opts)).find((r) => r.year === 2030 && r.municipality === "regio" && r.metric === "inflow")!;
+      return row;
+    };
+    const central = spread("central");
+    const range = spread("range");
+    const low = spread("low");
+    const high = spread("high");
+    expect(range.p95 - range.p5).toBeGreaterThan(1.5 * (central.p95 - central.p5));
+    // Low and high sit near the range's P10 and P90: inside its P5-P95 band, around its median.
+    expect(range.p5).toBeLessThan(low.mean);
+    expect(range.p95).toBeGreaterThan(high.mean);
+    expect(Math.abs(range.p50 - central.mean)).toBeLessThan(0.05 * central.mean);
+  });
+
+  it("obligation houses who the ceiling keeps waiting; switching the obligation step off brings the backlog back", () => {
+    const opts = {runs: 300, seed: 2};
+    const total = (s: ReturnType<typeof scenario>) => {
+      const r = simulate(prepareInputs(datasets, s), s, opts);
+      return r.backlog.reduce((a, b) => a + b, 0);
+    };
+    expect(total(scenario({prognosis: "range"}))).toBe(0); // no cap: capacity never binds on these data
+    expect(total(scenario({prognosis: "range", placement: "ceiling"}))).toBeGreaterThan(0);
+  });
+
+  it("new build adds lettings and competing claims take suitable ones off: both move the shares", () => {
+    const ds = fixtureDatasets({supply: true});
+    const opts = {runs: 200, seed: 3};
+    const share = (patch: Record<string, unknown>, metric: "share" | "shareSuitable") => {
+      const s = scenario(patch);
+      return summarize(simulate(prepareInputs(ds, s), s, opts)).find((r) => r.year === 2030 && r.municipality === "regio" && r.metric === metric)!.mean;
+    };
+    expect(share({newBuild: false}, "share")).toBeGreaterThan(share({}, "share"));
+    expect(share({competingClaims: false}, "shareSuitable")).toBeLessThan(share({}, "shareSuitable"));
+    // shareSuitable is of the suitable lettings, which are fewer than all lettings.
+    expect(share({}, "shareSuitable")).toBeGreaterThan(share({}, "share"));
+  });
+
+  it("flows: victims of domestic violence who cannot return are never housed at home", () => {
+    // Only group hg flows in, nobody returns: every placement is off the diagonal.
+    const ds = fixtureDatasets({inflow: (_o, _y, g) => (g === "hg" ? 5 : 0), returnShares: [0.8, 0.8, 0.8, 0]});
+    const s = scenario();
+    const r = simulate(prepareInputs(ds, s), s, {runs: 50, seed: 1});
+    expect(r.placedAtHome.every((x) => x === 0)).toBe(true);
+    expect(r.placed.some((x) => x > 0)).toBe(true);
+    // Without the rule they may be housed at home.
+    const free = scenario({notHousedAtHome: []});
+    expect(simulate(prepareInputs(ds, free), free, {runs: 50, seed: 1}).placedAtHome.some((x) => x > 0)).toBe(true);
+  });
+
+  it("placedForOthers, ownHousedElsewhere, netContribution and balance follow from placed, placed by origin and the target", () => {
+    const s = scenario({prognosis: "range"});
+    const r = simulate(prepareInputs(datasets, s), s, {runs: 1, seed: 5});
+    const rows = summarize(r);
+    const C = r.municipalities.length;
+    const at = (metric: string, t: number, m: number) => rows.find((x) => x.year === r.years[t] && x.municipality === r.municipalities[m] && x.metric === metric)!.mean;
+    let balance = 0;
+    for (let t = 0; t < r.years.length; t++) {
+      const j = t * C + 1; // Baarn, run 0
+      expect(at("placedForOthers", t, 1)).toBe(r.placed[j]! - r.placedAtHome[j]!);
+      expect(at("ownHousedElsewhere", t, 1)).toBe(r.placedByOrigin[j]! - r.placedAtHome[j]!);
+      expect(at("netContribution", t, 1)).toBe(r.placed[j]! - r.placedByOrigin[j]!);
+      balance += r.placed[j]! - r.target[t * C + 1]!;
+      expect(at("balance", t, 1)).toBe(balance);
+      expect(at("netContribution", t, C - 1)).toBe(0);
+    }
+  });
+
+  it("flowRows: the mean flow matrix adds up to the mean placements, per year and over the period", () => {
+    const s = scenario({prognosis: "range"});
+    const r = simulate(prepareInputs(datasets, s), s, {runs: 400, seed: 6});
+    const rows = flows(r);
+    const summary = summarize(r);
+    expect(rows).toHaveLength(7 * 8 * 8);
+    for (const name of ["Amersfoort", "Eemnes"]) {
+      const placed = summary.filter((x) => x.municipality === name && x.metric === "placed");
+      const intoHost = rows.filter((x) => x.host === name && x.period === "2027").reduce((a, x) => a + x.mean, 0);
+      expect(intoHost).toBeCloseTo(placed.find((x) => x.year === 2027)!.mean, 9);
+      const period = rows.filter((x) => x.origin === name && x.period === "2025-2030").reduce((a, x) => a + x.mean, 0);
+      const byOrigin = summary.filter((x) => x.municipality === name && x.metric === "placedByOrigin").reduce((a, x) => a + x.mean, 0);
+      expect(period).toBeCloseTo(byOrigin, 9);
+    }
+  });
+
+  it("on the real data, the agreed scenario leaves nobody waiting (no cap: capacity never binds) and the ceiling reading does", async () => {
+    const {loadDatasets} = await import("../../loaders/datasets.ts");
+    const {defaultLookup, parseScenario, scenarioFiles} = await import("../../simulations/index.ts");
+    const real = loadDatasets("data");
+    const backlog = (id: string) => {
+      const s = parseScenario(scenarioFiles[id], `${id}.json`, defaultLookup);
+      return simulate(prepareInputs(real, s), s, {runs: 300, seed: 1}).backlog.reduce((a, b) => a + b, 0);
+    };
+    expect(backlog("agreed")).toBe(0);
+    expect(backlog("ceiling")).toBeGreaterThan(0);
   });
 });

@@ -22,6 +22,8 @@ export interface FixtureOptions {
   inflow?: (origin: string, year: number, group: string) => number;
   returnShares?: number[];
   vacancyScale?: number;
+  /** Add new build (2019-2030), competing claims (7%) and a suitable share (85%), shaped like data/. */
+  supply?: boolean;
 }
 
 /**
@@ -61,7 +63,19 @@ export function fixtureDatasets(options: FixtureOptions = {}): Datasets {
       }
     }
   }
-  return {municipalities, vacancies, groups, prognosis};
+  if (!options.supply) return {municipalities, vacancies, groups, prognosis};
+  const members = PLACES.filter(([code]) => code !== "GM0203");
+  const years = Array.from({length: 12}, (_, i) => 2019 + i);
+  const provenance = {status: "estimate" as const, source: "test", note: "test"};
+  return {
+    municipalities,
+    vacancies,
+    groups,
+    prognosis,
+    newBuild: members.flatMap(([code, , , stock]) => years.map((year) => ({municipality: code, year, homes: Math.round(stock / 100), ...provenance}))),
+    claims: members.flatMap(([code]) => years.slice(6).map((year) => ({municipality: code, year, share: 0.07, ...provenance}))),
+    suitable: members.map(([code]) => ({municipality: code, year: 2024, share: 0.85, ...provenance}))
+  };
 }
 
 /** The agreed scenario, changed by `patch`. */

@@ -3,7 +3,7 @@
 import {describe, expect, it} from "vitest";
 import {mean, sampleCorrelation, sampleVariance} from "simple-statistics";
 import {prepareInputs} from "../../simulations/index.ts";
-import {InflowDraws, groupShares} from "../../simulations/model/inflowDraws.ts";
+import {InflowDraws, LEVELS, groupShares, levelFactor} from "../../simulations/model/inflowDraws.ts";
 import {fixtureDatasets, scenario} from "./fixtures.ts";
 
 function sample(s: ReturnType<typeof scenario>, runs: number) {
@@ -13,11 +13,12 @@ function sample(s: ReturnType<typeof scenario>, runs: number) {
   const away: number[] = [];
   const r = new Int32Array(8);
   const n = new Int32Array(8);
+  const x = new Int32Array(8);
   for (let run = 0; run < runs; run++) {
     draws.startRun(run);
-    draws.draw(0, r, n);
+    draws.draw(0, r, n, x);
     home.push(r[0]!); // Amersfoort
-    away.push(n[0]!);
+    away.push(n[0]! + x[0]!);
   }
   return {home, away, inputs};
 }
@@ -60,9 +61,26 @@ describe("inflow draws", () => {
     const draws = new InflowDraws(inputs, s, 1);
     const r = new Int32Array(8);
     const n = new Int32Array(8);
+    const x = new Int32Array(8);
     draws.startRun(0);
-    draws.draw(0, r, n);
+    draws.draw(0, r, n, x);
     expect(r[0]).toBe(8 + 8 + 5 + 2); // round(10 × share) per group
-    expect(n[0]).toBe(40 - 23);
+    expect(n[0]).toBe(2 + 2 + 5); // mo, bw, jz who cannot return: housable anywhere
+    expect(x[0]).toBe(10 - 2); // hg (victims of domestic violence) who cannot return: not at home
+  });
+});
+
+describe("prognosis range", () => {
+  it("levels: 40 equally likely factors with low at P10, central at P50 and high at P90", () => {
+    const range = {low: [0.8], high: [1.25]};
+    const factors = Array.from({length: LEVELS}, (_, k) => levelFactor(range, 0, k));
+    for (let k = 1; k < LEVELS; k++) expect(factors[k]).toBeGreaterThan(factors[k - 1]!);
+    // P10 lies between the 4th and 5th of 40 levels (quantiles 0.0875 and 0.1125), P90 between the 36th and 37th.
+    expect(factors[3]!).toBeLessThan(0.8);
+    expect(factors[4]!).toBeGreaterThan(0.8);
+    expect(factors[35]!).toBeLessThan(1.25);
+    expect(factors[36]!).toBeGreaterThan(1.25);
+    expect(factors[19]! * factors[20]!).toBeCloseTo(1, 2); // symmetric in log around the median on each side's scale
+    expect(levelFactor(null, 0, 7)).toBe(1);
   });
 });

@@ -27,18 +27,24 @@ const keyArb = fc
 const scenarioArb = fc.record({
   ramp: rampArb,
   key: keyArb,
-  prognosis: fc.constantFrom("low", "central", "high"),
+  prognosis: fc.constantFrom("low", "central", "high", "range"),
   cap: fc.oneof(fc.constant(null), fc.double({min: 0.02, max: 1, noNaN: true})),
   spillOver: fc.boolean(),
-  inflowDispersion: fc.oneof(fc.constant(0), fc.double({min: 0.001, max: 1, noNaN: true})),
+  inflowDispersion: fc.oneof(fc.constant(0), fc.double({min: 0.001, max: 0.5, noNaN: true})), // the documented range: 0-0,5
   vacancyDispersion: fc.constantFrom("series", "poisson"),
   vacancyWindow: fc.integer({min: 1, max: 6}),
-  stochastic: fc.boolean()
+  stochastic: fc.boolean(),
+  placement: fc.constantFrom("obligation", "ceiling"),
+  vacancyTrend: fc.boolean(),
+  newBuild: fc.boolean(),
+  competingClaims: fc.boolean(),
+  notHousedAtHome: fc.subarray(["mo", "bw", "jz", "hg"])
 });
 
 const worldArb = fc.record({
   vacancyScale: fc.double({min: 0.02, max: 2, noNaN: true}),
   returnShares: fc.array(fc.double({min: 0, max: 1, noNaN: true}), {minLength: 4, maxLength: 4}),
+  supply: fc.boolean(),
   calibration: fc.option(fc.tuple(fc.integer({min: 2025, max: 2030}), fc.integer({min: 0, max: 30})), {nil: undefined}),
   seed: fc.nat(),
   firstRun: fc.nat(1000)
@@ -48,6 +54,7 @@ function checkInvariants(r: SimulationResult, initialBacklog: readonly number[],
   const C = r.municipalities.length;
   const M = C - 1;
   const Y = r.years.length;
+  const capacityOf = (suitable: number) => (cap === null ? suitable : Math.floor(cap * suitable + 1e-9));
   for (let t = 0; t < Y; t++) {
     // Targets sum exactly to the ramp.
     let sum = 0;
@@ -83,16 +90,47 @@ function checkInvariants(r: SimulationResult, initialBacklog: readonly number[],
       // Everyone housed somewhere was housed from some origin; the region column is the sum.
       expect(placedSum).toBe(byOriginSum);
       expect(r.placed[base + M]).toBe(placedSum);
+      // Flows: summed over hosts they are the placements by origin, over origins the placements by host; the
+      // diagonal is who was housed at home; capacity (cap × suitable lettings) holds in every host.
+      const f = (i * Y + t) * M * M;
+      const capLeft: number[] = [];
+      for (let m = 0; m < M; m++) {
+        let row = 0;
+        let column = 0;
+        for (let k = 0; k < M; k++) {
+          expect(r.flow[f + m * M + k]).toBeGreaterThanOrEqual(0);
+          row += r.flow[f + m * M + k]!;
+          column += r.flow[f + k * M + m]!;
+        }
+        expect(row).toBe(r.placedByOrigin[base + m]);
+        expect(column).toBe(r.placed[base + m]);
+        expect(r.placedAtHome[base + m]).toBe(r.flow[f + m * M + m]);
+        expect(r.suitable[base + m]).toBeLessThanOrEqual(r.vacancies[base + m]!);
+        capLeft.push(capacityOf(r.suitable[base + m]!) - r.placed[base + m]!);
+        expect(capLeft[m]).toBeGreaterThanOrEqual(0);
+      }
+      // Obligation: nobody waits while a municipality that may house them has capacity left. Pool members may go
+      // anywhere but (some) to their own municipality, so where h has capacity, nobody of another origin waits,
+      // except returners waiting at home (full) when spill-over is off.
+      if (r.scenario.placement === "obligation") {
+        for (let h = 0; h < M; h++) {
+          if (capLeft[h]! === 0) continue;
+          for (let o = 0; o < M; o++) {
+            if (o === h || r.backlog[base + o]! === 0) continue;
+            expect(!r.scenario.spillOver && capLeft[o] === 0, `origin ${o} waits while ${h} has capacity ${capLeft[h]}`).toBe(true);
+          }
+        }
+      }
     }
   }
 }
 
 describe("engine invariants over random scenarios", () => {
-  it("nobody lost; placed ≤ vacancies and ≤ cap × vacancies; no negatives; targets sum to the ramp", () => {
+  it("nobody lost; flows add up both ways; capacity holds; obligation leaves nobody waiting where there is room; targets sum to the ramp", () => {
     fc.assert(
       fc.property(scenarioArb, worldArb, (patch, world) => {
         const s = scenario(patch);
-        const ds = fixtureDatasets({vacancyScale: world.vacancyScale, returnShares: world.returnShares});
+        const ds = fixtureDatasets({vacancyScale: world.vacancyScale, returnShares: world.returnShares, supply: world.supply});
         const calibration = world.calibration ? fixtureCalibration(world.calibration[0], world.calibration[1]) : undefined;
         const inputs = prepareInputs(ds, s, calibration);
         const r = simulate(inputs, s, {runs: 3, seed: world.seed, firstRun: world.firstRun});

@@ -30,26 +30,26 @@ describe("scenario schema", () => {
 
   it("names file, JSON path and what was expected for a bad value", () => {
     const e = errorOf(() => parseScenario({...base, ramp: [{from: 2025, to: 2030, amersfoort: 1.5, others: 3}]}, "bad.json"));
-    expect(e.message).toMatch(/^bad\.json: at \$\.ramp\[0\]\.amersfoort: .*expected int/i);
+    expect(e.message).toMatch(/^bad\.json, veld \$\.ramp\[0\]\.amersfoort: verwacht een geheel getal; gevonden 1,5/);
   });
 
   it("reports unknown fields, overlapping periods, a key without weight and a cap above 1", () => {
-    expect(errorOf(() => parseScenario({...base, colour: "red"}, "f.json")).message).toContain("f.json: at $.colour: unknown field");
+    expect(errorOf(() => parseScenario({...base, colour: "red"}, "f.json")).message).toContain("f.json, veld $.colour: onbekend veld");
     const overlap = {...base, ramp: [{from: 2025, to: 2027, region: 1}, {from: 2027, to: 2030, region: 2}]};
-    expect(errorOf(() => parseScenario(overlap, "f.json")).message).toContain("at $.ramp[1]: period overlaps ramp[0]");
+    expect(errorOf(() => parseScenario(overlap, "f.json")).message).toContain("veld $.ramp[1]: periode overlapt ramp[0]");
     const gap = {...base, ramp: [{from: 2025, to: 2026, region: 1}, {from: 2029, to: 2030, region: 2}]};
-    expect(errorOf(() => parseScenario(gap, "f.json")).message).toContain("at $.ramp: no period covers 2027, 2028");
-    expect(errorOf(() => parseScenario({...base, key: {inhabitants: 0}}, "f.json")).message).toContain("at $.key: at least one key weight");
-    expect(errorOf(() => parseScenario({...base, cap: 1.8}, "f.json")).message).toMatch(/at \$\.cap: .*1/);
+    expect(errorOf(() => parseScenario(gap, "f.json")).message).toContain("veld $.ramp: geen periode dekt 2027, 2028");
+    expect(errorOf(() => parseScenario({...base, key: {inhabitants: 0}}, "f.json")).message).toContain("veld $.key: minstens één gewicht");
+    expect(errorOf(() => parseScenario({...base, cap: 1.8}, "f.json")).message).toMatch(/veld \$\.cap: hoogstens 1; gevonden 1,8/);
   });
 
   it("resolves extends by a shallow merge, and refuses unknown bases and cycles", () => {
     const lookup = (id: string) => (id === "x" ? {json: {...base, cap: 0.18, key: {inhabitants: 1, households: 1}}, label: "x.json"} : undefined);
     const child = parseScenario({extends: "x", id: "y", key: {vacancies: 1}}, "y.json", lookup);
     expect(child).toMatchObject({id: "y", cap: 0.18, key: {vacancies: 1}});
-    expect(errorOf(() => parseScenario({extends: "nope", id: "y"}, "y.json", lookup)).message).toContain('y.json: at $.extends: expected the id of a known scenario, got "nope"');
+    expect(errorOf(() => parseScenario({extends: "nope", id: "y"}, "y.json", lookup)).message).toContain('y.json, veld $.extends: verwacht het id van een bekend scenario (een standaardscenario of nope.json naast dit bestand); "nope" is niet gevonden');
     const loop = (id: string) => ({json: {extends: id === "a" ? "b" : "a", id}, label: `${id}.json`});
-    expect(errorOf(() => parseScenario({extends: "b", id: "a"}, "a.json", loop)).message).toMatch(/cycle/);
+    expect(errorOf(() => parseScenario({extends: "b", id: "a"}, "a.json", loop)).message).toMatch(/kringverwijzing in extends: a → b → a/);
   });
 });
 
@@ -71,7 +71,9 @@ describe("scenario files", () => {
     expect(ids).toEqual(expect.arrayContaining(["agreed", "immediate", "slower"]));
     const keys = all.map((s) => Object.keys(s.key).filter((k) => (s.key as Record<string, number>)[k]! > 0).sort().join("+"));
     expect(keys).toEqual(expect.arrayContaining(["inhabitants", "households", "socialStock", "vacancies", "inhabitants+socialStock"]));
-    expect(new Set(all.map((s) => s.prognosis))).toEqual(new Set(["low", "central", "high"]));
+    // The defaults draw the prognosis level per run (low and high at P10/P90); the variants stay as fixed choices.
+    expect(new Set(all.map((s) => s.prognosis))).toEqual(new Set(["range", "low", "central", "high"]));
+    expect(new Set(all.map((s) => s.placement))).toEqual(new Set(["obligation", "ceiling"]));
     expect(new Set(all.map((s) => s.cap))).toEqual(new Set([null, 0.18, 0.12]));
     const agreed = all.find((s) => s.id === "agreed")!;
     expect(agreed.ramp).toEqual([
@@ -83,9 +85,9 @@ describe("scenario files", () => {
   it("reads a scenario from a path, with extends from its folder or the defaults", () => {
     const dir = mkdtempSync(join(tmpdir(), "fairshare-scenario-"));
     writeFileSync(join(dir, "mine.json"), JSON.stringify({extends: "agreed", id: "mine", cap: 0.15}));
-    expect(loadScenario(join(dir, "mine.json"))).toMatchObject({id: "mine", cap: 0.15, prognosis: "central"});
+    expect(loadScenario(join(dir, "mine.json"))).toMatchObject({id: "mine", cap: 0.15, prognosis: "range", placement: "obligation"});
     writeFileSync(join(dir, "broken.json"), "{ not json");
-    expect(errorOf(() => loadScenario(join(dir, "broken.json"))).message).toMatch(/broken\.json: at \$: expected JSON/);
-    expect(errorOf(() => loadScenario("no-such-scenario")).message).toMatch(/no-such-scenario: at \$: no scenario with this id/);
+    expect(errorOf(() => loadScenario(join(dir, "broken.json"))).message).toMatch(/broken\.json: geen geldige JSON \(regel 1, kolom 3\)/);
+    expect(errorOf(() => loadScenario("no-such-scenario")).message).toMatch(/no-such-scenario: geen scenario met dit id/);
   });
 });

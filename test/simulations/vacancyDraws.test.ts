@@ -11,7 +11,7 @@ function sample(s: ReturnType<typeof scenario>, calibrated = false, runs = 20_00
   const first: number[] = [];
   for (let run = 0; run < runs; run++) {
     draws.startRun(run);
-    draws.draw(out);
+    draws.draw(0, out);
     first.push(out[0]!);
   }
   return {first, inputs};
@@ -20,7 +20,7 @@ function sample(s: ReturnType<typeof scenario>, calibrated = false, runs = 20_00
 describe("vacancy draws", () => {
   it("follow the series: negative binomial with the fitted size when overdispersed", () => {
     const {first, inputs} = sample(scenario());
-    const m = inputs.vacancies.mean[0]!;
+    const m = inputs.vacancies.existing[0]![0]! + inputs.vacancies.newBuild[0]![0]!;
     const size = inputs.vacancies.size[0]!;
     expect(size).not.toBeNull();
     expect(Math.abs(mean(first) - m)).toBeLessThan(5 * Math.sqrt((m + (m * m) / size!) / first.length));
@@ -29,7 +29,7 @@ describe("vacancy draws", () => {
 
   it("are Poisson when the scenario says so", () => {
     const {first, inputs} = sample(scenario({vacancyDispersion: "poisson"}));
-    expect(sampleVariance(first) / inputs.vacancies.mean[0]!).toBeCloseTo(1, 1);
+    expect(sampleVariance(first) / inputs.vacancies.existing[0]![0]!).toBeCloseTo(1, 1);
   });
 
   it("with a calibration: Gamma-Poisson, variance = mean + mean²/shape", () => {
@@ -44,7 +44,7 @@ describe("vacancy draws", () => {
     const draws = new VacancyDraws(inputs, s, 3);
     const out = new Int32Array(8);
     draws.startRun(0);
-    draws.draw(out);
-    expect(Array.from(out)).toEqual(inputs.vacancies.mean.map((x) => Math.round(x)));
+    draws.draw(0, out);
+    expect(Array.from(out)).toEqual(inputs.vacancies.existing[0]!.map((x, m) => Math.round(x + inputs.vacancies.newBuild[0]![m]!)));
   });
 });

@@ -24,7 +24,7 @@ describe("ramp period with targets per municipality", () => {
   });
 
   it("is valid in a scenario file (non-negative integers only) and the engine places by it", () => {
-    expect(() => parseScenario({id: "x", name: "X", description: "", ramp: [{from: 2025, to: 2030, targets: {GM0307: -1}}]}, "x.json")).toThrow(/x\.json: at \$\.ramp\[0\]/);
+    expect(() => parseScenario({id: "x", name: "X", description: "", ramp: [{from: 2025, to: 2030, targets: {GM0307: -1}}]}, "x.json")).toThrow(/x\.json, veld \$\.ramp\[0\]/);
     const targets = {GM0307: 100, GM0308: 20, GM0313: 15, GM0317: 8, GM0327: 20, GM0267: 30, GM0342: 30, GM0351: 4};
     const s = scenario({ramp: [{from: 2025, to: 2026, amersfoort: 135, others: 92}, {from: 2027, to: 2030, targets}]});
     const inputs = prepareInputs(fixtureDatasets(), s);

@@ -110,7 +110,7 @@ const KEY_BASES = ["inhabitants", "households", "socialStock", "vacancies"] as c
  * offerRows(engine, inputs, agreed, state, periods[1], proposal).find((r) => r.municipality === "Baarn");
  */
 export function offerRows(
-  engine: Pick<Engine, "apportion" | "keyShares" | "burden" | "agreedTargets" | "rampTotal">,
+  engine: Pick<Engine, "apportion" | "keyShares" | "burden" | "agreedTargets" | "rampTotal" | "expectedLettings">,
   inputs: ModelInputs,
   base: Scenario,
   state: NegotiationState,
@@ -121,10 +121,13 @@ export function offerRows(
   const agreed = agreedOffers(engine, inputs, base)[period.label] ?? [];
   const all = inputs.municipalities.map(() => true);
   const byKey = Object.fromEntries(KEY_BASES.map((k) => [k, engine.apportion(period.total, engine.keyShares({[k]: 1}, inputs.basis, all))])) as Record<(typeof KEY_BASES)[number], Int32Array>;
-  const denominators = state.measure === "lettings" ? inputs.basis.vacancies : inputs.basis[state.measure];
+  // Expected lettings of the period's years, as the solver divides by.
+  const ts = inputs.years.map((y, t) => (y >= period.from && y <= period.to ? t : -1)).filter((t) => t >= 0);
+  const lettings = engine.expectedLettings(inputs, ts).all;
+  const denominators = state.measure === "lettings" ? lettings : inputs.basis[state.measure];
   return inputs.municipalities.map((m, i) => {
     const offer = offers[i] ?? 0;
-    const expectedShare = offer / inputs.basis.vacancies[i]!;
+    const expectedShare = offer / lettings[i]!;
     return {
       code: m.code,
       municipality: m.name,

@@ -1,17 +1,60 @@
 // The back-test of the vacancy forecasts, drawn from the JSON of src/data/backtest.json.ts: coverage of the 50% and
-// 90% bands per hold-out, the PIT histogram, and each held-out year against its forecast band.
+// 90% bands per hold-out, the PIT histogram, each held-out year against its forecast band, and (rolling origin,
+// leave one year out) coverage, bias and CRPS per municipality with a sentence saying whether forecasts lean.
 // Usage on a page:
-//   import {backtestView} from "./components/backtest.js";
+//   import {backtestView} from "./components/views/backtest.js";
 //   const backtest = FileAttachment("data/backtest.json").json();
 //   display(backtestView(await backtest, {model: "gamma-poisson"}));
 import * as Plot from "@observablehq/plot";
-import {figure} from "./figure.js";
-import {formatNumber, formatPercent, tickFormat} from "./format.js";
-import {palette} from "./palette.js";
-import {dataTable} from "./table.js";
+import {figure} from "../figure.js";
+import {formatNumber, formatPercent, tickFormat} from "../format.js";
+import {palette} from "../palette.js";
+import {dataTable} from "../table.js";
+import type {Forecast, Scores} from "../../../simulations/recalibration/backtest.ts";
+
+export type Holdout = number | "alle";
+
+/** One row of the hold-out summary. */
+export interface HoldoutSummary {
+  readonly model: string;
+  readonly holdout: Holdout;
+  readonly n: number;
+  readonly coverage50: number;
+  readonly coverage90: number;
+  readonly pit: readonly number[];
+}
+
+/** Scores of one scheme (rolling origin or leave one year out) of one model. */
+export interface SchemeSummary {
+  readonly model: string;
+  readonly scheme: "rolling" | "loyo";
+  readonly all: Scores;
+  readonly lean: {readonly lean: string; readonly text: string};
+  readonly municipalities: readonly (Scores & {readonly municipality: string})[];
+}
+
+/** The JSON of src/data/backtest.json.ts. */
+export interface BacktestData {
+  readonly seed: number;
+  readonly bins: number;
+  readonly window: number;
+  readonly series: {readonly from: number; readonly to: number};
+  readonly estimate: boolean;
+  readonly municipalities: readonly {readonly code: string; readonly name: string}[];
+  readonly models: readonly {readonly id: string; readonly label: string}[];
+  readonly forecasts: readonly Forecast[];
+  readonly summary: readonly HoldoutSummary[];
+  readonly schemes?: readonly SchemeSummary[];
+}
+
+export interface ViewOptions {
+  readonly model?: string;
+  readonly holdout?: Holdout;
+  readonly width?: number;
+}
 
 /** Dutch label of a hold-out: 1 → "laatste jaar", 3 → "laatste 3 jaar", "alle" → "alle samen". */
-export function holdoutLabel(holdout) {
+export function holdoutLabel(holdout: Holdout): string {
   if (holdout === "alle") return "alle samen";
   return holdout === 1 ? "laatste jaar" : `laatste ${holdout} jaar`;
 }
@@ -19,7 +62,7 @@ export function holdoutLabel(holdout) {
 /** The narrowest back-test chart: wider than the widest margins (130px) plus room for the data. */
 const MIN_CHART_WIDTH = 320;
 
-function summaryOf(data, model) {
+function summaryOf(data: BacktestData, model: string): readonly HoldoutSummary[] {
   const rows = data.summary.filter((s) => s.model === model);
   if (rows.length === 0) throw new Error(`backtest: unknown model "${model}" (known: ${data.models.map((m) => m.id).join(", ")})`);
   return rows;
@@ -31,13 +74,13 @@ function summaryOf(data, model) {
  * @example
  * backtestCoverageChart(data, {model: "gamma-poisson"});
  */
-export function backtestCoverageChart(data, {model = "gamma-poisson", width = 640} = {}) {
+export function backtestCoverageChart(data: BacktestData, {model = "gamma-poisson", width = 640}: ViewOptions = {}): SVGSVGElement | HTMLElement {
   const rows = summaryOf(data, model);
   const points = rows.flatMap((s) => [
     {holdout: holdoutLabel(s.holdout), band: "50%-band (P25-P75)", nominal: 0.5, coverage: s.coverage50, n: s.n},
     {holdout: holdoutLabel(s.holdout), band: "90%-band (P5-P95)", nominal: 0.9, coverage: s.coverage90, n: s.n}
   ]);
-  const colors = {"50%-band (P25-P75)": palette.second, "90%-band (P5-P95)": palette.outcome};
+  const colors: Record<string, string> = {"50%-band (P25-P75)": palette.second, "90%-band (P5-P95)": palette.outcome};
   return Plot.plot({
     // Never narrower than the margins (Framework's width is 0 for a moment before layout).
     width: Math.max(MIN_CHART_WIDTH, width),
@@ -50,7 +93,7 @@ export function backtestCoverageChart(data, {model = "gamma-poisson", width = 64
       Plot.ruleY([0.5, 0.9], {stroke: (d) => (d === 0.5 ? palette.second : palette.outcome), strokeDasharray: "4,3"}),
       // Side by side within each hold-out: the 50% band left, the 90% band right (dx must be a constant); each label
       // on the outer side of its own dot, so two equal coverages never print on top of each other ("88%88%").
-      ...[[0.5, -7, "end"], [0.9, 7, "start"]].flatMap(([nominal, dx, textAnchor]) => {
+      ...([[0.5, -7, "end"], [0.9, 7, "start"]] as const).flatMap(([nominal, dx, textAnchor]) => {
         const own = points.filter((d) => d.nominal === nominal);
         return [
           Plot.dot(own, {x: "holdout", y: "coverage", fill: "band", r: 6, dx}),
@@ -70,7 +113,7 @@ export function backtestCoverageChart(data, {model = "gamma-poisson", width = 64
  * @example
  * pitHistogramChart(data, {model: "gamma-poisson", holdout: "alle"});
  */
-export function pitHistogramChart(data, {model = "gamma-poisson", holdout = "alle", width = 640} = {}) {
+export function pitHistogramChart(data: BacktestData, {model = "gamma-poisson", holdout = "alle", width = 640}: ViewOptions = {}): SVGSVGElement | HTMLElement {
   const row = summaryOf(data, model).find((s) => s.holdout === holdout);
   if (!row) throw new Error(`backtest: no summary for hold-out ${holdout}`);
   const bins = row.pit.map((count, i) => ({x1: i / row.pit.length, x2: (i + 1) / row.pit.length, count}));
@@ -99,7 +142,7 @@ export function pitHistogramChart(data, {model = "gamma-poisson", holdout = "all
  * @example
  * backtestForecastChart(data, {model: "gamma-poisson", holdout: 3});
  */
-export function backtestForecastChart(data, {model = "gamma-poisson", holdout = 3, width = 640} = {}) {
+export function backtestForecastChart(data: BacktestData, {model = "gamma-poisson", holdout = 3, width = 640}: ViewOptions = {}): SVGSVGElement | HTMLElement {
   const names = new Map(data.municipalities.map((m) => [m.code, m.name]));
   const rows = data.forecasts
     .filter((f) => f.model === model && f.holdout === holdout)
@@ -132,7 +175,7 @@ export function backtestForecastChart(data, {model = "gamma-poisson", holdout = 
   });
 }
 
-function details(summary, content) {
+function details(summary: string, content: Node): HTMLDetailsElement {
   const root = document.createElement("details");
   const title = document.createElement("summary");
   title.textContent = summary;
@@ -147,7 +190,7 @@ function details(summary, content) {
  * @example
  * display(backtestView(await FileAttachment("data/backtest.json").json(), {model: "series-fit"}));
  */
-export function backtestView(data, {model = "gamma-poisson", holdout = 3, width = 640} = {}) {
+export function backtestView(data: BacktestData, {model = "gamma-poisson", holdout = 3, width = 640}: ViewOptions = {}): HTMLElement {
   const label = data.models.find((m) => m.id === model)?.label ?? model;
   const estimates = data.estimate ? ["Vrijkomende sociale huurwoningen (reeks " + data.series.from + "-" + data.series.to + ")"] : [];
   const root = document.createElement("div");
@@ -201,4 +244,49 @@ export function backtestView(data, {model = "gamma-poisson", holdout = 3, width 
     }))
   );
   return root;
+}
+
+/** Dutch name of a back-test scheme. */
+export function schemeLabel(scheme: "rolling" | "loyo"): string {
+  return scheme === "rolling" ? "voortschrijdend startjaar" : "één jaar weglaten";
+}
+
+/**
+ * The scores of one model and scheme, or undefined when the data has none.
+ *
+ * @example
+ * schemeOf(data, "gamma-poisson", "rolling")?.lean.text;
+ */
+export function schemeOf(data: BacktestData, model: string, scheme: "rolling" | "loyo"): SchemeSummary | undefined {
+  return data.schemes?.find((s) => s.model === model && s.scheme === scheme);
+}
+
+/**
+ * Per municipality (and all together): coverage of the 50% and 90% bands, bias and CRPS, for one model and scheme,
+ * with the sentence that says whether the forecasts lean as its caption.
+ *
+ * @example
+ * display(schemeTable(data, {model: "gamma-poisson", scheme: "rolling"}));
+ */
+export function schemeTable(data: BacktestData, {model = "gamma-poisson", scheme = "rolling"}: {model?: string; scheme?: "rolling" | "loyo"} = {}): HTMLElement {
+  const s = schemeOf(data, model, scheme);
+  if (!s) throw new Error(`backtest: no ${scheme} scores for model "${model}"`);
+  const names = new Map(data.municipalities.map((m) => [m.code, m.name]));
+  type Row = Scores & {name: string};
+  const rows: Row[] = [...s.municipalities.map((m) => ({...m, name: names.get(m.municipality) ?? m.municipality})), {...s.all, name: "alle gemeenten"}];
+  return dataTable<Row>({
+    name: `terugtoets-${scheme}-${model}`,
+    caption: `${schemeLabel(scheme)} (${formatNumber(s.all.n)} voorspellingen). ${s.lean.text}`,
+    columns: [
+      {header: "gemeente", key: "municipality", value: (r) => r.name},
+      {header: "voorspellingen", key: "n", value: (r) => r.n, format: "count"},
+      {header: "binnen 50%-band", key: "coverage50", value: (r) => r.coverage50, format: "percent"},
+      {header: "binnen 90%-band", key: "coverage90", value: (r) => r.coverage90, format: "percent", className: (r) => (r.coverage90 < 0.8 ? "fs-warn" : undefined)},
+      {header: "gemiddelde afwijking", key: "bias", value: (r) => r.bias, format: "signed"},
+      {header: "relatieve afwijking", key: "relative_bias", value: (r) => r.relativeBias, format: "percent"},
+      {header: "CRPS", key: "crps", value: (r) => r.crps, format: "decimal"}
+    ],
+    rows,
+    emphasise: (r) => r.name === "alle gemeenten"
+  });
 }
