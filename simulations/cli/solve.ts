@@ -8,6 +8,7 @@ import {parseScenario, prepareInputs, rampPeriod, rampTotal, ScenarioError, type
 import {loadScenario} from "../scenario/files.ts";
 import {DEFAULT_SEED, LEAD_MUNICIPALITY, SHARE_BAND} from "../agreement.ts";
 import {MEASURE_LABEL, MEASURES, type Measure} from "../measures/definitions.ts";
+import {ROBUST_EVALUATIONS} from "../solver/robust.ts";
 import {InfeasibleError, proposalScenario, solveFairShare, solveRobust, formatCount, formatDecimal, formatPercent, type FairShareOptions, type FairShareSolution, type RobustSolution} from "../solver/index.ts";
 import {targetsByYear} from "../model/ramp.ts";
 import {writeAtomic} from "./atomicWrite.ts";
@@ -38,7 +39,7 @@ export const USAGE = `Gebruik:
   --robust     zoek de doelen met de grootste kans dat alle gemeenten elk jaar binnen de band blijven
   --runs       doorrekeningen per kandidaat bij --robust (standaard ${ROBUST_RUNS})
   --seed       startgetal bij --robust (standaard ${DEFAULT_SEED}); elke kandidaat dezelfde trekkingen
-  --max-evaluations  hoeveel kandidaten --robust hoogstens doorrekent (standaard 20)
+  --max-evaluations  hoeveel kandidaten --robust hoogstens doorrekent (standaard ${ROBUST_EVALUATIONS})
   --help       deze tekst`;
 
 class UsageError extends Error {}
@@ -161,7 +162,7 @@ export function parseSolveOptions(argv: readonly string[]): SolveCliOptions | nu
     robust: values.robust ?? false,
     runs: integer(values.runs, "runs", 1, 1_000_000) ?? ROBUST_RUNS,
     seed: integer(values.seed, "seed", 0) ?? DEFAULT_SEED,
-    maxEvaluations: integer(values["max-evaluations"], "max-evaluations", 1, 1000) ?? 20
+    maxEvaluations: integer(values["max-evaluations"], "max-evaluations", 1, 1000) ?? ROBUST_EVALUATIONS
   };
 }
 

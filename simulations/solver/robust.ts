@@ -10,13 +10,16 @@ import {fairShareProblem, type FairShareOptions, type FairShareProblem} from "./
 import {describeSolution, type FairShareSolution} from "./solve.ts";
 import {replacePeriod} from "./scenario.ts";
 
+/** Candidates the robust search simulates at most unless told otherwise: with 5,000 runs each about 2 s of CPU. */
+export const ROBUST_EVALUATIONS = 12;
+
 export interface RobustOptions {
   /** Monte Carlo runs per candidate (e.g. 5,000). */
   readonly runs: number;
   readonly seed: number;
   /** Band of the share of lettings (fractions), default the agreed 7-18%. */
   readonly band?: readonly [number, number];
-  /** Most candidates simulated (default 20): the search is bounded by a count, not a clock, so the same seed
+  /** Most candidates simulated (default ROBUST_EVALUATIONS, 12): the search is bounded by a count, not a clock, so the same seed
    * gives the same targets on any machine. */
   readonly maxEvaluations?: number;
   /** Moves simulated per step, in the order a quick estimate ranks them (default 3). */
@@ -164,7 +167,7 @@ export function solveRobust(inputs: ModelInputs, base: Scenario, options: FairSh
   const {runs, seed} = robust;
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`solveRobust: runs must be a positive integer, got ${runs}`);
   const band = robust.band ?? SHARE_BAND;
-  const maxEvaluations = robust.maxEvaluations ?? 20;
+  const maxEvaluations = robust.maxEvaluations ?? ROBUST_EVALUATIONS;
   const movesPerStep = robust.movesPerStep ?? 3;
   const problem = fairShareProblem(inputs, options);
   const start = Array.from(lexMinMax(problem));
