@@ -10,6 +10,7 @@ import {
   defaultState,
   headline,
   offersInput,
+  printSummary,
   proposalButtons,
   negotiationPeriods,
   offerRows,
@@ -222,5 +223,10 @@ describe("negotiation views (jsdom)", async () => {
     expect(input.value["2027-2030"]).toEqual(typed);
     expect(heard).toBe(1);
     state.dispose();
+  });
+
+  it("the print summary says the date, the data and the table's definition", () => {
+    const p = printSummary(inputs, periods, defaults, "gegevens test", new Date(2026, 10, 30));
+    expect(p.textContent).toMatch(/^Afgedrukt op 30 november 2026; gegevens test\. Biedingen per jaar — 2025-2026: Amersfoort 135, Baarn \d+, .*; 2027-2030: Amersfoort 108, .*\. Last per 100 verhuringen; band 7-18%; 2\.000 doorrekeningen, startgetal 1\.$/);
   });
 });
