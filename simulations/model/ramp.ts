@@ -30,15 +30,15 @@ export function rampTotal(period: RampPeriod): number {
  */
 export function municipalityTargets(period: Extract<RampPeriod, {targets: unknown}>, municipalities: readonly {readonly code: string; readonly name: string}[]): Int32Array {
   const out = new Int32Array(municipalities.length).fill(-1);
-  const label = `ramp period ${period.from}-${period.to}`;
+  const label = `ingroeipad ${period.from}-${period.to}`;
   for (const [key, value] of Object.entries(period.targets)) {
     const i = municipalities.findIndex((m) => m.code === key || m.name === key);
-    if (i < 0) throw new Error(`${label}: unknown municipality "${key}" (give the CBS code or name of one of ${municipalities.map((m) => m.name).join(", ")})`);
-    if (out[i]! >= 0) throw new Error(`${label}: ${municipalities[i]!.name} is given twice`);
+    if (i < 0) throw new Error(`${label}: onbekende gemeente "${key}" (geef de CBS-code of de naam van een van ${municipalities.map((m) => m.name).join(", ")})`);
+    if (out[i]! >= 0) throw new Error(`${label}: ${municipalities[i]!.name} staat er twee keer in`);
     out[i] = value;
   }
   const missing = municipalities.filter((_, i) => out[i]! < 0).map((m) => `${m.name} (${m.code})`);
-  if (missing.length > 0) throw new Error(`${label}: no target for ${missing.join(", ")} (every municipality in the agreement needs one)`);
+  if (missing.length > 0) throw new Error(`${label}: geen doel voor ${missing.join(", ")} (elke gemeente in de afspraak heeft er een nodig)`);
   return out;
 }
 

@@ -18,9 +18,9 @@ describe("ramp period with targets per municipality", () => {
   });
 
   it("refuses an unknown, doubled or missing municipality, naming it", () => {
-    expect(() => municipalityTargets({from: 2027, to: 2030, targets: {GM0307: 1, Barn: 2}}, municipalities)).toThrow(/unknown municipality "Barn"/);
-    expect(() => municipalityTargets({from: 2027, to: 2030, targets: {GM0307: 1, Amersfoort: 2, Baarn: 1}}, municipalities)).toThrow(/Amersfoort is given twice/);
-    expect(() => municipalityTargets({from: 2027, to: 2030, targets: {GM0307: 1}}, municipalities)).toThrow(/no target for Baarn \(GM0308\)/);
+    expect(() => municipalityTargets({from: 2027, to: 2030, targets: {GM0307: 1, Barn: 2}}, municipalities)).toThrow(/ingroeipad 2027-2030: onbekende gemeente "Barn"/);
+    expect(() => municipalityTargets({from: 2027, to: 2030, targets: {GM0307: 1, Amersfoort: 2, Baarn: 1}}, municipalities)).toThrow(/Amersfoort staat er twee keer in/);
+    expect(() => municipalityTargets({from: 2027, to: 2030, targets: {GM0307: 1}}, municipalities)).toThrow(/geen doel voor Baarn \(GM0308\)/);
   });
 
   it("is valid in a scenario file (non-negative integers only) and the engine places by it", () => {
