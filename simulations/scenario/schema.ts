@@ -43,7 +43,18 @@ const regionPeriod = z
   })
   .strict();
 
-export const rampPeriodSchema = z.union([splitPeriod, regionPeriod]);
+/** A ramp period that gives every municipality's placements per year (e.g. the fair-share solver's proposal). */
+const targetsPeriod = z
+  .object({
+    from: year.describe("first year of the period"),
+    to: year.describe("last year of the period (inclusive)"),
+    targets: z
+      .record(z.string().min(1), count)
+      .describe("placements per year per municipality, by CBS code (GM0307) or name; every municipality in the agreement exactly once")
+  })
+  .strict();
+
+export const rampPeriodSchema = z.union([splitPeriod, regionPeriod, targetsPeriod]);
 export type RampPeriod = z.output<typeof rampPeriodSchema>;
 
 /** Weights of the allocation key (verdeelsleutel); one positive weight is a pure key, several make a mix. */
