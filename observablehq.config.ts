@@ -20,6 +20,7 @@ const pages: PageLink[] = [
   {name: "Overzicht", path: "/"},
   {name: "Scenario's vergelijken", path: "/vergelijken"},
   {name: "Verdeelsleutels", path: "/verdeelsleutels"},
+  {name: "Onderhandelingstafel", path: "/onderhandelen"},
   {name: "Prognoses toetsen", path: "/prognoses"},
   {name: "Monitoring", path: "/monitoring"},
   {name: "Methode en bronnen", path: "/methode"}

@@ -11,4 +11,54 @@ export {METRICS, type Metric} from "../../simulations/summary/accumulator.ts";
 export {summaryRows, probabilityRows, flowRows, type SummaryRow, type ProbabilityRow, type FlowRow} from "../../simulations/summary/rows.ts";
 export {toCsv} from "../../simulations/summary/csv.ts";
 export {simulateSummaries, mergeJobSummaries, type JobSummaries} from "../../simulations/runner/chunked.ts";
+export {
+  MEASURES,
+  MEASURE_SCALE,
+  MEASURE_LABEL,
+  burden,
+  measureBasis,
+  maxMinRatio,
+  coefficientOfVariation,
+  allWithinBand,
+  netContribution,
+  cumulativeBalance,
+  burdens,
+  emptyBurdenSummary,
+  addBurdens,
+  mergeBurdenSummary,
+  burdenRows,
+  spreadRows,
+  bandRows,
+  pAllWithinEveryYear,
+  periodLabels,
+  simulateBurdens,
+  BURDEN_METRICS,
+  BURDEN_METRIC_LABEL,
+  type Measure,
+  type MeasureBasis,
+  type BurdenSummary,
+  type BurdenRow,
+  type SpreadRow,
+  type BandRow,
+  type BurdenMetric
+} from "../../simulations/measures/index.ts";
+export {
+  lexMinMax,
+  solveFairShare,
+  solveRobust,
+  fairShareProblem,
+  expectedReturners,
+  expectedLettings,
+  agreedTargets,
+  proposalScenario,
+  replacePeriod,
+  InfeasibleError,
+  type FairShareOptions,
+  type FairShareSolution,
+  type RobustOptions,
+  type RobustSolution,
+  type Binding,
+  type Violation
+} from "../../simulations/solver/index.ts";
+export {apportion} from "../../simulations/model/apportion.ts";
 export type {Scenario, KeyWeights, RampPeriod} from "../../simulations/scenario/schema.ts";

@@ -22,7 +22,13 @@ export function yearsOf(engine: Engine): number[] {
  */
 export function rampText(ramp: Scenario["ramp"]): string {
   return ramp
-    .map((p) => ("region" in p ? `in ${p.from}-${p.to} de regio ${formatNumber(p.region)}` : `in ${p.from}-${p.to} Amersfoort ${formatNumber(p.amersfoort)} en de andere gemeenten samen ${formatNumber(p.others)}`))
+    .map((p) =>
+      "region" in p
+        ? `in ${p.from}-${p.to} de regio ${formatNumber(p.region)}`
+        : "targets" in p
+          ? `in ${p.from}-${p.to} per gemeente ${Object.entries(p.targets).map(([m, n]) => `${m} ${formatNumber(n)}`).join(", ")}`
+          : `in ${p.from}-${p.to} Amersfoort ${formatNumber(p.amersfoort)} en de andere gemeenten samen ${formatNumber(p.others)}`
+    )
     .join(", ");
 }
 
@@ -48,7 +54,7 @@ export function numberWord(n: number): string {
 export function agreementText(ctx: ViewContext, agreed: Scenario): HTMLElement {
   const members = ctx.datasets.municipalities.filter((m) => m.inAgreement).length;
   const first = agreed.ramp[0]!;
-  const total = "region" in first ? first.region : first.amersfoort + first.others;
+  const total = ctx.engine.rampTotal(first);
   const span = document.createElement("span");
   const strong = (text: string): HTMLElement => Object.assign(document.createElement("strong"), {textContent: text});
   span.append(
