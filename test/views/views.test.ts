@@ -75,9 +75,9 @@ describe("golden views", () => {
     const agreed = scenarios.scenarios.agreed!;
     const settings = {prognosis: "central" as const, inflowDispersion: 0, vacancyFactor: 1, vacancyDispersion: "series" as const, vacancyWindow: 5, returnShareFactor: 1};
     const tornado = await prognoses.simulateTornado(new LocalPool(), engine, agreed, settings, 6);
-    golden("prognoses-tornado", prognoses.tornadoFigure(ctx, {...tornado, elapsedMs: 0}, {municipality: "regio", year: 2030, outcome: "backlog_p50"}));
+    golden("prognoses-tornado", prognoses.tornadoFigure(ctx, {...tornado, elapsedMs: 0}, {municipality: "regio", year: 2030, outcome: "share_p50"}));
     // On a phone the tornado is as wide as the page, not wider (so its text is not scaled below 10 px).
-    const narrow = prognoses.tornadoFigure(context(358), tornado, {municipality: "regio", year: 2030, outcome: "backlog_p50"});
+    const narrow = prognoses.tornadoFigure(context(358), tornado, {municipality: "regio", year: 2030, outcome: "share_p50"});
     expect(Number(narrow.querySelector("svg")?.getAttribute("width"))).toBeLessThanOrEqual(358);
   });
 

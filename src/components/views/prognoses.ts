@@ -44,7 +44,7 @@ export function prognosesSpec(ctx: ViewContext, agreed: Scenario) {
     returnShareFactor: field(codecs.number(0.5, 1.5), 1, "replace"),
     municipality: field(codecs.oneOf([engine.REGION, ...memberNames(ctx)]), engine.REGION),
     year: field(codecs.integer(engine.FIRST_YEAR, engine.LAST_YEAR), engine.LAST_YEAR),
-    outcome: field(codecs.oneOf(OUTCOMES.map((o) => o.id)), "backlog_p50"),
+    outcome: field(codecs.oneOf(OUTCOMES.map((o) => o.id)), "share_p50"),
     model: field(codecs.text, "gamma-poisson")
   };
 }
@@ -196,7 +196,7 @@ export function assumptionFigures(ctx: ViewContext, pair: {base: SimulationOutco
  * the assumption that matters most on top. Never wider than the page (text stays at 10 px on a phone).
  *
  * @example
- * display(tornadoFigure(ctx, tornado, {municipality: "regio", year: 2030, outcome: "backlog_p50"}));
+ * display(tornadoFigure(ctx, tornado, {municipality: "regio", year: 2030, outcome: "share_p50"}));
  */
 export function tornadoFigure(ctx: ViewContext, t: Tornado, where: Where): HTMLElement {
   const outcome = OUTCOMES.find((o) => o.id === where.outcome) ?? OUTCOMES[0]!;
