@@ -36,7 +36,7 @@ const fold = (p: string): string => (process.platform === "linux" ? p : p.toLowe
  * and all), the rest appended.
  *
  * @example
- * realTarget("out/new/agreed.csv"); // "/home/me/fairshare/out/new/agreed.csv"
+ * realTarget("out/new/agreed.csv"); // "<project>/out/new/agreed.csv" (absolute, links resolved)
  */
 export function realTarget(path: string): string {
   let head = resolve(path);

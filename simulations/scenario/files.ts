@@ -102,7 +102,7 @@ export interface LoadedScenario {
  * `loadScenario`, also returning the files it read, so a command line can refuse to write over them.
  *
  * @example
- * readScenario("./mine.json").files; // ["/home/me/fairshare/mine.json", "/home/me/fairshare/simulations/scenarios/agreed.json"]
+ * readScenario("./mine.json").files; // [<absolute path of mine.json>, <absolute path of simulations/scenarios/agreed.json>]
  */
 export function readScenario(nameOrFile: string): LoadedScenario {
   const isPath = /\.json$/i.test(nameOrFile) || nameOrFile.includes("/") || nameOrFile.includes("\\");
