@@ -62,18 +62,13 @@ export function proposalScenario(
   const how = robust
     ? `gezocht naar de grootste kans dat elke gemeente elk jaar binnen ${formatDecimal(solution.band![0] * 100, 0)}-${formatPercent(solution.band![1], 0)} van haar verhuringen blijft (stap voor stap vanuit de verdeling met de kleinste zwaarste last, ${MEASURE_LABEL[measure]}; ${formatCount(solution.runs ?? 0)} runs, startgetal ${solution.seed})`
     : `zo verdeeld dat de zwaarste verwachte last (${MEASURE_LABEL[measure]}) zo klein mogelijk is, dan de op één na zwaarste, enzovoort`;
+  // Every setting of the base except its name, its ramp and its schema link (the file may live anywhere).
+  const {$schema: _schema, ...settings} = base;
   return {
+    ...settings,
     id: meta.id ?? `fair-share-${robust ? "robust-" : ""}${measure.toLowerCase()}-${from}-${to}`,
     name: meta.name ?? `Eerlijke verdeling ${from}-${to} (${robust ? "robuust, " : ""}${MEASURE_LABEL[measure]})`,
     description: meta.description ?? `Doelen per gemeente per jaar voor ${from}-${to}, ${how}: ${list}. De andere jaren als in "${base.name}".`,
-    ramp: replacePeriod(base.ramp, period),
-    key: base.key,
-    prognosis: base.prognosis,
-    cap: base.cap,
-    spillOver: base.spillOver,
-    inflowDispersion: base.inflowDispersion,
-    vacancyDispersion: base.vacancyDispersion,
-    vacancyWindow: base.vacancyWindow,
-    stochastic: base.stochastic
+    ramp: replacePeriod(base.ramp, period)
   };
 }

@@ -83,6 +83,17 @@ describe("solveFairShare", () => {
     expect(amersfoort.code).toBe("GM0307");
   });
 
+  it("the proposal keeps every other setting of its base (placement reading, supply switches, cap, prognosis)", () => {
+    const ceiling = parseScenario(scenarioFiles["ceiling"], "ceiling.json", defaultLookup);
+    const base = {...ceiling, newBuild: false, competingClaims: false, cap: 0.15, prognosis: "low" as const};
+    const s = solveFairShare(prepareInputs(loadDatasets("data"), base), base, {from: 2027, to: 2030, measure: "lettings", total: 227, fixed: {Amersfoort: 108}});
+    const parsed = parseScenario(proposalScenario(base, s), "proposal.json");
+    const {id, name, description, ramp, ...settings} = parsed;
+    const {id: _i, name: _n, description: _d, ramp: _r, $schema: _s, ...baseSettings} = base;
+    expect(settings).toEqual(baseSettings);
+    expect(settings.placement).toBe("ceiling");
+  });
+
   it("replacePeriod cuts overlapping periods back to the years outside", () => {
     const out = replacePeriod([{from: 2025, to: 2030, region: 227}], {from: 2027, to: 2028, region: 200});
     expect(out).toEqual([

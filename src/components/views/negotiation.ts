@@ -191,19 +191,13 @@ export function withOffer(state: NegotiationState, period: string, index: number
 export function offersScenario(inputs: ModelInputs, base: Scenario, periods: readonly NegotiationPeriod[], state: NegotiationState): ScenarioInput {
   const ramp = periods.map((p) => ({from: p.from, to: p.to, targets: Object.fromEntries(inputs.municipalities.map((m, i) => [m.code, state.offers[p.label]?.[i] ?? 0]))}));
   const list = periods.map((p) => `${p.label}: ${inputs.municipalities.map((m, i) => `${m.name} ${state.offers[p.label]?.[i] ?? 0}`).join(", ")}`).join("; ");
+  const {$schema: _schema, ...settings} = base;
   return {
+    ...settings,
     id: "onderhandeling",
     name: "Bod aan de onderhandelingstafel",
     description: `Doelen per gemeente per jaar zoals op de onderhandelingstafel ingevuld. ${list}. Overige instellingen als in "${base.name}".`,
-    ramp,
-    key: base.key,
-    prognosis: base.prognosis,
-    cap: base.cap,
-    spillOver: base.spillOver,
-    inflowDispersion: base.inflowDispersion,
-    vacancyDispersion: base.vacancyDispersion,
-    vacancyWindow: base.vacancyWindow,
-    stochastic: base.stochastic
+    ramp
   };
 }
 
