@@ -6,7 +6,7 @@ import {formatNumber} from "./format.js";
 
 /** The assumptions a researcher can move on the Prognoses page. */
 export interface Settings {
-  readonly prognosis: "low" | "central" | "high";
+  readonly prognosis: "range" | "low" | "central" | "high";
   readonly inflowDispersion: number;
   readonly vacancyFactor: number;
   readonly vacancyDispersion: "series" | "poisson";

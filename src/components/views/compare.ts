@@ -15,7 +15,7 @@ import {band, cell, METRIC_LABELS, municipalityNames, probability, summaryDownlo
 import {dataTable} from "../table.js";
 import {memberNames, placeIn, placeLabel, type Engine, type ViewContext} from "./context.js";
 import type {InputsLike} from "./inputs-like.js";
-import {yearsOf} from "./prose.js";
+import {PROGNOSES, PROGNOSIS_WORDS, yearsOf} from "./prose.js";
 import {warnClass, warnRule, WARN_MISS_TARGET, WARN_OVER_CAP} from "./warn.js";
 
 /** The id of the scenario the reader composes. */
@@ -32,8 +32,6 @@ export const METRIC_CHOICES: readonly {readonly metric: SummaryRow["metric"]; re
   {metric: "gap", percent: false}
 ];
 
-const PROGNOSES = ["low", "central", "high"] as const;
-const PROGNOSIS_LABELS: Readonly<Record<(typeof PROGNOSES)[number], string>> = {low: "laag", central: "midden", high: "hoog"};
 /** Cap choices: none, two stricter ones, and the top of the agreed band. */
 const caps = (engine: Engine): (number | null)[] => [null, 0.12, 0.15, engine.SHARE_BAND[1]];
 /** Run choices: a quick look, the default, and a precise one. */
@@ -62,7 +60,7 @@ export function compareSpec(engine: Engine, scenarios: ScenarioSet, names: reado
     own: field(codecs.boolean, false),
     ramp: field(codecs.oneOf(distinct(scenarios, "ramp")), "agreed"),
     key: field(codecs.oneOf(distinct(scenarios, "key")), "agreed"),
-    prognosis: field(codecs.oneOf(PROGNOSES), "central" as (typeof PROGNOSES)[number]),
+    prognosis: field(codecs.oneOf(PROGNOSES), "range" as (typeof PROGNOSES)[number]),
     cap: field(codecs.oneOf(caps(engine)), null as number | null),
     spillOver: field(codecs.boolean, false),
     runs: field(codecs.oneOf(runChoices(engine)), engine.DEFAULT_RUNS),
@@ -97,7 +95,7 @@ export function compareInputs(Inputs: InputsLike, ctx: ViewContext, scenarios: S
       own: Inputs.toggle({label: "Eigen scenario meenemen"}),
       ramp: Inputs.select(distinct(scenarios, "ramp"), {label: "Ingroeipad", format: (id) => `${name(id)}: ${rampWords(scenarios.scenarios[id]!.ramp)}`}),
       key: Inputs.select(distinct(scenarios, "key"), {label: "Verdeelsleutel", format: (id) => describeKey(scenarios.scenarios[id]!.key)}),
-      prognosis: Inputs.radio(PROGNOSES, {label: "Prognose", format: (v) => PROGNOSIS_LABELS[v]}),
+      prognosis: Inputs.radio(PROGNOSES, {label: "Prognose", format: (v) => PROGNOSIS_WORDS[v]}),
       cap: Inputs.select(caps(engine), {label: "Plafond", format: (v) => (v === null ? "geen" : formatPercent(v, 0))}),
       spillOver: Inputs.toggle({label: "Overloop naar gemeenten met ruimte"})
     },
@@ -114,7 +112,7 @@ export interface Composition {
   readonly own: boolean;
   readonly ramp: string;
   readonly key: string;
-  readonly prognosis: "low" | "central" | "high";
+  readonly prognosis: (typeof PROGNOSES)[number];
   readonly cap: number | null;
   readonly spillOver: boolean;
 }
@@ -135,7 +133,7 @@ export function composed(scenarios: ScenarioSet, c: Composition): Scenario {
     ...base,
     id: OWN,
     name: "Eigen samenstelling",
-    description: `Ingroeipad van ${ramp.name} (${rampWords(ramp.ramp)}); sleutel ${describeKey(key)}; prognose ${PROGNOSIS_LABELS[c.prognosis]}; plafond ${c.cap === null ? "geen" : formatPercent(c.cap, 0)}; ${c.spillOver ? "met" : "geen"} overloop.`,
+    description: `Ingroeipad van ${ramp.name} (${rampWords(ramp.ramp)}); sleutel ${describeKey(key)}; prognose ${PROGNOSIS_WORDS[c.prognosis]}; plafond ${c.cap === null ? "geen" : formatPercent(c.cap, 0)}; ${c.spillOver ? "met" : "geen"} overloop.`,
     ramp: ramp.ramp,
     key,
     prognosis: c.prognosis,

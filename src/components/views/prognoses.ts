@@ -14,12 +14,11 @@ import {codecs, field} from "../state.js";
 import {band, summaryDownload, targetLine} from "../summary.js";
 import {columnWidth, memberNames, placeIn, placeLabel, type Engine, type ViewContext} from "./context.js";
 import type {InputsLike} from "./inputs-like.js";
-import {yearsOf} from "./prose.js";
+import {PROGNOSES, PROGNOSIS_WORDS, yearsOf} from "./prose.js";
 
 /** Runs per tornado bar (fewer than a page's default: 13 simulations, and only their medians are read). */
 export const TORNADO_RUNS = 5000;
 
-const PROGNOSES = ["low", "central", "high"] as const;
 const DISPERSIONS = ["series", "poisson"] as const;
 
 /** How many years the vacancy series holds (the upper end of the window input). */
@@ -59,7 +58,7 @@ export function prognosesInputs(Inputs: InputsLike, ctx: ViewContext, models: re
   const label = Object.fromEntries(models.map((m) => [m.id, m.label]));
   return {
     assumptions: {
-      prognosis: Inputs.radio(PROGNOSES, {label: "Prognosevariant instroom", format: (v) => ({low: "laag", central: "midden", high: "hoog"})[v]}),
+      prognosis: Inputs.radio(PROGNOSES, {label: "Prognosevariant instroom", format: (v) => PROGNOSIS_WORDS[v]}),
       inflowDispersion: Inputs.range([0, 0.5], {label: "Extra spreiding instroom (φ)", step: 0.05}),
       vacancyFactor: Inputs.range([0.7, 1.3], {label: "Niveau vrijkomende woningen (× data)", step: 0.05}),
       vacancyDispersion: Inputs.radio(DISPERSIONS, {label: "Spreiding vrijkomende woningen", format: (v) => (v === "series" ? "uit de reeks" : "Poisson")}),
@@ -273,7 +272,7 @@ export function backtestLean(data: BacktestData, model: string): HTMLElement {
  * prognosesSettingsText(ctx, settings, where);
  */
 export function prognosesSettingsText(ctx: ViewContext, s: Settings, where: Where): string {
-  const prognosis = ({low: "laag", central: "midden", high: "hoog"} as const)[s.prognosis];
+  const prognosis = PROGNOSIS_WORDS[s.prognosis];
   const outcome = OUTCOMES.find((o) => o.id === where.outcome)?.label ?? where.outcome;
   return `Aannames: prognose ${prognosis}, φ = ${formatNumber(s.inflowDispersion, 2)}, vrijkomend × ${formatNumber(s.vacancyFactor, 2)}, spreiding ${s.vacancyDispersion === "series" ? "uit de reeks" : "Poisson"}, ${s.vacancyWindow} jaar uit de reeks, terugkeer × ${formatNumber(s.returnShareFactor, 2)}. ${placeLabel(ctx, where.municipality)}; tornado: ${outcome.toLowerCase()} in ${where.year}; ${formatNumber(ctx.engine.DEFAULT_RUNS)} doorrekeningen, startgetal ${ctx.engine.DEFAULT_SEED}.`;
 }

@@ -32,6 +32,10 @@ export function rampText(ramp: Scenario["ramp"]): string {
     .join(", ");
 }
 
+/** The prognosis choices in Dutch: "range" draws a level per run between low and high (P10-P90); the others are fixed. */
+export const PROGNOSIS_WORDS = {range: "bandbreedte", low: "laag", central: "midden", high: "hoog"} as const;
+export const PROGNOSES = ["range", "low", "central", "high"] as const;
+
 /** Small counts in words, as Dutch prose writes them ("acht gemeenten"); larger ones in digits. */
 const WORDS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"];
 
