@@ -13,6 +13,7 @@ export const PAGES: readonly {readonly path: string; readonly name: string}[] = 
   {path: "/", name: "overzicht"},
   {path: "/vergelijken", name: "vergelijken"},
   {path: "/verdeelsleutels", name: "verdeelsleutels"},
+  {path: "/onderhandelen", name: "onderhandelen"},
   {path: "/gemeente/baarn", name: "gemeente-baarn"},
   {path: "/prognoses", name: "prognoses"},
   {path: "/methode", name: "methode"},

@@ -352,10 +352,10 @@ export function bindOffers(state: UrlState<Spec>, input: OffersInput, periods: r
 // Views: DOM nodes for the page (tables in Dutch notation with CSV and Excel downloads).
 
 const KEY_HEADERS: Readonly<Record<keyof OfferRow["keys"], string>> = {
-  inhabitants: "naar inwoners",
-  households: "naar huishoudens",
-  socialStock: "naar sociale huurvoorraad",
-  vacancies: "naar vrijkomende woningen"
+  inhabitants: "sleutel inwoners",
+  households: "sleutel huishoudens",
+  socialStock: "sleutel sociale voorraad",
+  vacancies: "sleutel vrijkomend"
 };
 
 /**
@@ -396,7 +396,7 @@ export function offersView(rows: readonly OfferRow[], period: NegotiationPeriod,
       ...(Object.keys(KEY_HEADERS) as (keyof OfferRow["keys"])[]).map((k) => ({header: KEY_HEADERS[k], value: (r: OfferRow) => r.keys[k], format: "count" as const})),
       {header: "voorstel", value: (r) => r.proposal, format: "count"},
       {header: `last ${MEASURE_SHORT[state.measure]}`, value: (r) => Math.round(r.burden * 100) / 100, format: "decimal"},
-      {header: "verwacht aandeel verhuringen", value: (r) => r.expectedShare, format: "percent", className: outside}
+      {header: "verwacht aandeel", value: (r) => r.expectedShare, format: "percent", className: outside}
     ],
     rows,
     status: "schatting"
