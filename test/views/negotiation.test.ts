@@ -10,7 +10,7 @@ import {
   defaultState,
   headline,
   offersInput,
-  printSummary,
+  offersSettingsText,
   proposalButtons,
   negotiationPeriods,
   offerRows,
@@ -225,8 +225,7 @@ describe("negotiation views (jsdom)", async () => {
     state.dispose();
   });
 
-  it("the print summary says the date, the data and the table's definition", () => {
-    const p = printSummary(inputs, periods, defaults, "gegevens test", new Date(2026, 10, 30));
-    expect(p.textContent).toMatch(/^Afgedrukt op 30 november 2026; gegevens test\. Biedingen per jaar — 2025-2026: Amersfoort 135, Baarn \d+, .*; 2027-2030: Amersfoort 108, .*\. Last per 100 verhuringen; band 7-18%; 2\.000 doorrekeningen, startgetal 1\.$/);
+  it("the printout says the table's definition (the shared print header adds date and versions)", () => {
+    expect(offersSettingsText(inputs, periods, defaults)).toMatch(/^Biedingen per jaar — 2025-2026: Amersfoort 135, Baarn \d+, .*; 2027-2030: Amersfoort 108, .*\. Last per 100 verhuringen; band 7-18%; 2\.000 doorrekeningen, startgetal 1\.$/);
   });
 });

@@ -624,17 +624,13 @@ export function proposalButtons(periods: readonly NegotiationPeriod[], proposals
 }
 
 /**
- * A paragraph for paper only (the page hides it on screen): the date, the data's reference and the table's
- * definition (offers per period, measure, band, runs and seed), so a printout says what it shows.
+ * What a printout of the table shows, for the shared print header (which adds the date and the data and engine
+ * versions): the offers per period, the measure, the band, runs and seed.
  *
  * @example
- * display(printSummary(inputs, periods, state, "gegevens van 30 november 2026"));
+ * display(printHeader(context(width), offersSettingsText(inputs, periods, state)));
  */
-export function printSummary(inputs: ModelInputs, periods: readonly NegotiationPeriod[], state: NegotiationState, data: string, date = new Date()): HTMLElement {
-  const p = document.createElement("p");
-  p.className = "fs-negotiation-print";
-  const day = date.toLocaleDateString("nl-NL", {day: "numeric", month: "long", year: "numeric"});
+export function offersSettingsText(inputs: ModelInputs, periods: readonly NegotiationPeriod[], state: NegotiationState): string {
   const offers = periods.map((period) => `${period.label}: ${inputs.municipalities.map((m, i) => `${m.name} ${state.offers[period.label]?.[i] ?? 0}`).join(", ")}`).join("; ");
-  p.textContent = `Afgedrukt op ${day}; ${data}. Biedingen per jaar — ${offers}. Last ${MEASURE_SHORT[state.measure]}; band ${bandLabel(state.band)}; ${formatNumber(state.runs)} doorrekeningen, startgetal ${state.seed}.`;
-  return p;
+  return `Biedingen per jaar — ${offers}. Last ${MEASURE_SHORT[state.measure]}; band ${bandLabel(state.band)}; ${formatNumber(state.runs)} doorrekeningen, startgetal ${state.seed}.`;
 }
