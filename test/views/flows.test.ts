@@ -58,7 +58,7 @@ describe("flows", () => {
   test("the heat-map marks the diagonal as housed at home and names origin, host and band in each cell's title", async () => {
     const {flowHeatmap} = await flows();
     const node = flowHeatmap(context(), outcome, {period: "2025-2030"});
-    const home = [...node.querySelectorAll("td.fs-flow-home")];
+    const home = Array.from(node.querySelectorAll("td.fs-flow-home"));
     expect(home).toHaveLength(8);
     expect(home[0]!.getAttribute("title")).toMatch(/^Inwoners van \S+ thuis gehuisvest in \S+, 2025-2030: gemiddeld [\d.,]+ \(P5–P95: /);
     expect(node.querySelectorAll("td.fs-flow")).toHaveLength(64);
@@ -71,5 +71,16 @@ describe("flows", () => {
     const rows = flowSummaryRows(outcome.rows, "Baarn");
     expect(rows.map((r) => r.year)).toEqual([2025, 2026, 2027, 2028, 2029, 2030]);
     for (const r of rows) expect(r.netContribution.mean).toBeCloseTo(r.placedForOthers.mean - r.ownHousedElsewhere.mean, 6);
+  });
+});
+
+describe("metric choices", () => {
+  test("the flow, balance and suitable-supply metrics are choosable on the compare page, each with a Dutch label", async () => {
+    const {METRIC_CHOICES} = await import("../../src/components/views/compare.ts");
+    const {METRIC_LABELS} = await import("../../src/components/summary.ts");
+    const chosen = METRIC_CHOICES.map((c) => c.metric);
+    for (const m of ["placedForOthers", "ownHousedElsewhere", "netContribution", "balance", "shareSuitable", "suitable"] as const) expect(chosen).toContain(m);
+    for (const m of chosen) expect(METRIC_LABELS[m], m).toMatch(/[a-z]/);
+    expect(METRIC_CHOICES.find((c) => c.metric === "shareSuitable")!.percent).toBe(true);
   });
 });
