@@ -7,7 +7,7 @@ import type {ViewContext} from "./context.js";
 
 /** Why a default scenario uses its placement reading, in one Dutch clause. */
 const PLACEMENT_WHY: Readonly<Record<string, string>> = {
-  obligation: "de lezing ‘huisvesten is de plicht, de taakstelling zegt waar’, omdat de afspraak de werkelijkheid en instroom = uitstroom boven de prognoses stelt: niemand wacht zolang er ergens in de regio passende woningen vrij zijn",
+  obligation: "de lezing ‘huisvesten is de plicht, de taakstelling zegt waar’, omdat de afspraak de werkelijkheid en instroom = uitstroom boven de prognoses stelt: niemand wacht zolang een gemeente in de regio nog capaciteit heeft (passende vrijkomende woningen, binnen een eventueel plafond)",
   ceiling: "de strikte lezing ‘taakstelling als plafond’: de pool wordt alleen binnen de taakstellingen geplaatst en wie daar niet in past wacht, ook als elders woningen vrij zijn; dit scenario is er om te laten zien wat die lezing zou betekenen"
 };
 
