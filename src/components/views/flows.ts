@@ -3,7 +3,6 @@
 import type {FlowRow, SimulationOutcome, SummaryRow} from "../engine.js";
 import {downloadButtons, type DownloadTable} from "../download.js";
 import {formatNumber, formatSigned} from "../format.js";
-import {dataTable} from "../table.js";
 import type {ViewContext} from "./context.js";
 
 /** The reader's choice on the heat-map: one year, or the whole period ("2025-2030"). */
@@ -214,9 +213,18 @@ export function flowSentence(flows: readonly FlowRow[], municipality: string): s
   );
 }
 
+/** The four measures of the summary, with their Dutch names, and whether a value carries its sign. */
+const SUMMARY_MEASURES: readonly {readonly metric: (typeof FLOW_METRICS)[number]; readonly label: string; readonly signed: boolean}[] = [
+  {metric: "placedForOthers", label: "gehuisvest voor anderen", signed: false},
+  {metric: "ownHousedElsewhere", label: "eigen inwoners elders", signed: false},
+  {metric: "netContribution", label: "netto bijdrage", signed: true},
+  {metric: "balance", label: "saldo t.o.v. doel (cumulatief)", signed: true}
+];
+
 /**
- * The municipality page's summary: a sentence for the whole period and a table per year of placed for others, own
- * residents housed elsewhere, net contribution and the cumulative balance against the target, each with P5–P95.
+ * The municipality page's summary: a sentence for the whole period and a compact table (measures as rows, years as
+ * columns) of placed for others, own residents housed elsewhere, net contribution and the cumulative balance against
+ * the target, each mean with P5–P95 in small text; its download holds the raw numbers, one row per year and measure.
  *
  * @example
  * display(flowSummary(ctx, outcome, "Baarn"));
@@ -229,25 +237,45 @@ export function flowSummary(ctx: ViewContext, outcome: SimulationOutcome, munici
     root.append(p);
   }
   const rows = flowSummaryRows(outcome.rows, municipality);
-  const band = (r: SummaryRow, signed: boolean): string => (signed ? `${formatSigned(r.p5)} tot ${formatSigned(r.p95)}` : range(r));
-  const col = (header: string, metric: (typeof FLOW_METRICS)[number], signed: boolean) => [
-    {header: `${header} (gemiddeld)`, key: `${metric}_mean`, value: (d: FlowSummaryRow) => d[metric].mean, format: signed ? ("signed" as const) : ("decimal" as const)},
-    {header: "P5–P95", key: `${metric}_p5_p95`, value: (d: FlowSummaryRow) => band(d[metric], signed)}
-  ];
-  root.append(
-    dataTable<FlowSummaryRow>({
-      status: "schatting",
-      name: `stromen-${outcome.a.id}-${municipality}`,
-      caption: `${municipality}: per jaar, gemiddeld over ${formatNumber(outcome.runs)} doorrekeningen met P5–P95. Netto bijdrage = gehuisvest voor anderen min eigen inwoners elders; saldo = plaatsingen min doel, opgeteld sinds ${ctx.engine.FIRST_YEAR}.`,
-      rows,
-      columns: [
-        {header: "jaar", key: "year", value: (d) => String(d.year)},
-        ...col("gehuisvest voor anderen", "placedForOthers", false),
-        ...col("eigen inwoners elders", "ownHousedElsewhere", false),
-        ...col("netto bijdrage", "netContribution", true),
-        ...col("saldo t.o.v. doel", "balance", true)
-      ]
-    })
-  );
+  const block = document.createElement("div");
+  block.className = "fs-table-block";
+  const caption = document.createElement("p");
+  caption.className = "fs-table-caption";
+  caption.id = `fs-flow-summary-${municipality.replace(/\W+/g, "-")}`;
+  caption.textContent = `${municipality}: per jaar gemiddeld over ${formatNumber(outcome.runs)} doorrekeningen, klein: P5–P95. Netto bijdrage = gehuisvest voor anderen min eigen inwoners elders; saldo = plaatsingen min doel, opgeteld sinds ${ctx.engine.FIRST_YEAR}.`;
+  const scroller = document.createElement("div");
+  scroller.className = "fs-table-wrap";
+  scroller.tabIndex = 0;
+  scroller.setAttribute("role", "region");
+  scroller.setAttribute("aria-labelledby", caption.id);
+  const table = document.createElement("table");
+  table.className = "fs-table fs-heatmap";
+  table.setAttribute("aria-labelledby", caption.id);
+  const head = table.createTHead().insertRow();
+  head.append(Object.assign(document.createElement("th"), {textContent: "maat"}));
+  for (const r of rows) head.append(Object.assign(document.createElement("th"), {textContent: String(r.year), className: "num", scope: "col"}));
+  const body = table.createTBody();
+  for (const measure of SUMMARY_MEASURES) {
+    const tr = body.insertRow();
+    tr.append(Object.assign(document.createElement("th"), {textContent: measure.label, scope: "row"}));
+    for (const r of rows) {
+      const v = r[measure.metric];
+      const td = tr.insertCell();
+      td.className = "num fs-flow";
+      const band = document.createElement("small");
+      band.textContent = measure.signed ? `${formatSigned(v.p5)} tot ${formatSigned(v.p95)}` : range(v);
+      td.append(Object.assign(document.createElement("span"), {textContent: measure.signed ? formatSigned(v.mean, Math.abs(v.mean) < 10 ? 1 : 0) : mean(v.mean)}), document.createElement("br"), band);
+    }
+  }
+  scroller.append(table);
+  const download: DownloadTable = {
+    name: `stromen-${outcome.a.id}-${municipality}`,
+    header: ["jaar", "gemeente", "maat", "gemiddeld", "P5", "P25", "mediaan", "P75", "P95", "status"],
+    rows: SUMMARY_MEASURES.flatMap((m) => rows.map((r) => [r.year, municipality, m.label, r[m.metric].mean, r[m.metric].p5, r[m.metric].p25, r[m.metric].p50, r[m.metric].p75, r[m.metric].p95, "schatting"])),
+    formats: [undefined, undefined, undefined, "decimal", "count", "count", "count", "count", "count", undefined],
+    dutch: true
+  };
+  block.append(caption, scroller, downloadButtons(download, "Download tabel"));
+  root.append(block);
   return root;
 }
