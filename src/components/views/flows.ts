@@ -121,7 +121,7 @@ export function flowHeatmap(ctx: ViewContext, outcome: SimulationOutcome, settin
   table.setAttribute("aria-labelledby", caption.id);
   const head = table.createTHead().insertRow();
   const corner = document.createElement("th");
-  corner.textContent = "herkomstgemeente ↓ / gehuisvest in →";
+  corner.append("herkomstgemeente ↓", document.createElement("br"), "gehuisvest in →");
   head.append(corner);
   for (const h of m.names) {
     const th = document.createElement("th");
