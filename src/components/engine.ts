@@ -7,14 +7,14 @@
 // the engine's own merge, so the numbers are those of the command line for the same scenario, runs and seed.
 import {FileAttachment} from "observablehq:stdlib";
 import type * as EngineModule from "../lib/engine-browser.ts";
-import type {JobSummaries, ProbabilityRow, Scenario, SummaryRow} from "../lib/engine-browser.ts";
+import type {FlowRow, JobSummaries, ProbabilityRow, Scenario, SummaryRow} from "../lib/engine-browser.ts";
 import type {Datasets} from "../../loaders/types.ts";
 import type {DataAssumptions} from "../../simulations/model/assumptions.ts";
 import type {WorkerRequest, WorkerResponse} from "../lib/worker-entry.ts";
 import {getDatasets} from "./data.js";
 
 export type Engine = typeof EngineModule;
-export type {ProbabilityRow, Scenario, SummaryRow};
+export type {FlowRow, ProbabilityRow, Scenario, SummaryRow};
 export type {DataAssumptions};
 
 let engineUrl: Promise<string> | undefined;
@@ -60,6 +60,8 @@ export interface SimulationOutcome {
   readonly paired?: SummaryRow[];
   readonly probabilities: ProbabilityRow[];
   readonly probabilitiesB?: ProbabilityRow[];
+  /** Who houses whose residents in scenario a: origin × host flows per year and for the whole period. */
+  readonly flows?: FlowRow[];
   readonly runs: number;
   readonly seed: number;
   /** Wall-clock milliseconds from request to merged tables. */
@@ -171,7 +173,7 @@ export class EnginePool {
 
   private async run(request: SimulationRequest): Promise<SimulationOutcome> {
     const start = performance.now();
-    const {mergeJobSummaries, summaryRows, probabilityRows, DEFAULT_RUNS, DEFAULT_SEED} = this.engine;
+    const {mergeJobSummaries, summaryRows, probabilityRows, flowRows, DEFAULT_RUNS, DEFAULT_SEED} = this.engine;
     const runs = request.runs ?? DEFAULT_RUNS;
     const seed = request.seed ?? DEFAULT_SEED;
     const {a, b} = request;
@@ -204,6 +206,7 @@ export class EnginePool {
     const tables = {
       rows: summaryRows(merged.a),
       probabilities: probabilityRows(merged.a),
+      flows: flowRows(merged.a),
       ...(merged.b ? {rowsB: summaryRows(merged.b), probabilitiesB: probabilityRows(merged.b)} : {}),
       ...(merged.paired ? {paired: summaryRows(merged.paired)} : {})
     };

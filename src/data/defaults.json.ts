@@ -4,7 +4,7 @@
 // change of a model input is simulated in the browser as before.
 import {fileURLToPath} from "node:url";
 import {loadDatasets} from "../../loaders/datasets.ts";
-import {DEFAULT_RUNS, DEFAULT_SEED, defaultScenarios, mergeJobSummaries, prepareInputs, probabilityRows, simulateSummaries, summaryRows, type Scenario} from "../../simulations/index.ts";
+import {DEFAULT_RUNS, DEFAULT_SEED, defaultScenarios, flowRows, mergeJobSummaries, prepareInputs, probabilityRows, simulateSummaries, summaryRows, type Scenario} from "../../simulations/index.ts";
 
 const dataDir = process.env.FAIRSHARE_DATA_DIR ?? fileURLToPath(new URL("../../data", import.meta.url));
 
@@ -20,6 +20,8 @@ try {
       ...(b ? {b} : {}),
       rows: summaryRows(merged.a),
       probabilities: probabilityRows(merged.a),
+      // Who houses whose residents (the Overview's heat-map, each municipality's summary); only where pages show it.
+      ...(b ? {} : {flows: flowRows(merged.a)}),
       ...(merged.b ? {rowsB: summaryRows(merged.b), probabilitiesB: probabilityRows(merged.b)} : {}),
       ...(merged.paired ? {paired: summaryRows(merged.paired)} : {}),
       runs: DEFAULT_RUNS,

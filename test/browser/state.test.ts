@@ -52,6 +52,20 @@ describe("the address holds every input, and a link reproduces the view", () => 
     });
   });
 
+  test("Overzicht: the heat-map's period (who houses whose residents)", async () => {
+    await withPage("/?period=2027", async ({page}) => {
+      const caption = () => page.locator(".fs-flows .fs-table-caption").first().textContent();
+      await expect.poll(caption).toMatch(/^2027:/);
+      await select(page, "Periode").selectOption({label: "2025-2030 samen"});
+      await settle(page);
+      await expect.poll(caption).toMatch(/^2025-2030:/);
+      await page.goBack();
+      await settle(page);
+      expect(new URL(page.url()).searchParams.get("period")).toBe("2027");
+      await expect.poll(caption).toMatch(/^2027:/);
+    });
+  });
+
   const compareLink = "/vergelijken?files=agreed,slower&runs=1000&seed=7&municipality=Baarn&metric=share&year=2028";
 
   test("Vergelijken: scenarios, runs, seed, municipality, outcome and year; back and forward", async () => {

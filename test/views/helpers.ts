@@ -59,6 +59,7 @@ export class LocalPool {
       ...(request.b ? {b: request.b} : {}),
       rows: engine.summaryRows(merged.a),
       probabilities: engine.probabilityRows(merged.a),
+      flows: engine.flowRows(merged.a),
       ...(merged.b ? {rowsB: engine.summaryRows(merged.b), probabilitiesB: engine.probabilityRows(merged.b)} : {}),
       ...(merged.paired ? {paired: engine.summaryRows(merged.paired)} : {}),
       runs,

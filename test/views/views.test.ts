@@ -84,6 +84,15 @@ describe("golden views", () => {
   test("method", async () => {
     const {method} = await views();
     golden("method-status", method.statusTable(context()));
+    const placement = method.placementList(scenarios);
+    golden("method-placement", placement);
+    // Every default scenario says its reading: only "ceiling" keeps the strict one.
+    const items = Array.from(placement.querySelectorAll("li")).map((li) => li.textContent ?? "");
+    expect(items).toHaveLength(scenarios.ids.length);
+    for (const id of scenarios.ids) {
+      const item = items.find((t) => t.startsWith(`${scenarios.scenarios[id]!.name}:`))!;
+      expect(item, id).toContain(id === "ceiling" ? "strikte lezing" : "huisvesten is de plicht");
+    }
   });
 });
 

@@ -29,7 +29,13 @@ export const METRIC_CHOICES: readonly {readonly metric: SummaryRow["metric"]; re
   {metric: "placed", percent: false},
   {metric: "share", percent: true},
   {metric: "backlog", percent: false},
-  {metric: "gap", percent: false}
+  {metric: "gap", percent: false},
+  {metric: "shareSuitable", percent: true},
+  {metric: "suitable", percent: false},
+  {metric: "placedForOthers", percent: false},
+  {metric: "ownHousedElsewhere", percent: false},
+  {metric: "netContribution", percent: false},
+  {metric: "balance", percent: false}
 ];
 
 /** Cap choices: none, two stricter ones, and the top of the agreed band. */
@@ -254,7 +260,8 @@ export function compareFigures(ctx: ViewContext, c: Comparison, look: CompareLoo
   const hi = Math.max(...points.map((p) => p.p95));
   // The target in every panel where it applies (placements), each scenario its own.
   const target = metric === "placed" ? all.flatMap((s) => targetLine(s.rows, municipality).map((t) => ({...t, series: s.scenario.name}))) : undefined;
-  const range = percent && municipality !== ctx.engine.REGION ? ctx.engine.SHARE_BAND : undefined;
+  // The agreed 7-18% band is about the share of all lettings, not the share of suitable ones.
+  const range = metric === "share" && municipality !== ctx.engine.REGION ? ctx.engine.SHARE_BAND : undefined;
   const fans = summaryDownload(`scenarios-${metric}-${municipality}`, all.flatMap((s) => s.rows.filter((r) => r.municipality === municipality && r.metric === metric)), ctx.engine, names);
   const diffName = (i: number): string => `${c.scenarios[i + 1]!.name} − ${c.scenarios[0]!.name}`;
   const paired = c.outcomes.flatMap((o) => (o.paired ?? []).filter((r) => r.municipality === municipality && r.metric === metric));

@@ -2,7 +2,34 @@
 import {formatNumber} from "../format.js";
 import {datasetStatuses, STATUS_LABELS, type DatasetStatus} from "../provenance.js";
 import {dataTable} from "../table.js";
+import type {ScenarioSet} from "../engine.js";
 import type {ViewContext} from "./context.js";
+
+/** Why a default scenario uses its placement reading, in one Dutch clause. */
+const PLACEMENT_WHY: Readonly<Record<string, string>> = {
+  obligation: "de lezing ‘huisvesten is de plicht, de taakstelling zegt waar’, omdat de afspraak de werkelijkheid en instroom = uitstroom boven de prognoses stelt: niemand wacht zolang een gemeente in de regio nog capaciteit heeft (passende vrijkomende woningen, binnen een eventueel plafond)",
+  ceiling: "de strikte lezing ‘taakstelling als plafond’: de pool wordt alleen binnen de taakstellingen geplaatst en wie daar niet in past wacht, ook als elders woningen vrij zijn; dit scenario is er om te laten zien wat die lezing zou betekenen"
+};
+
+/**
+ * Per default scenario one sentence: which placement reading it uses and why.
+ *
+ * @example
+ * placementList(scenarios).textContent; // "Afgesproken ingroeipad: de lezing ‘huisvesten is de plicht …’"
+ */
+export function placementList(scenarios: ScenarioSet): HTMLElement {
+  const ul = document.createElement("ul");
+  for (const id of scenarios.ids) {
+    const s = scenarios.scenarios[id];
+    if (!s) continue;
+    const li = document.createElement("li");
+    const name = document.createElement("strong");
+    name.textContent = s.name;
+    li.append(name, `: ${PLACEMENT_WHY[s.placement] ?? s.placement}.`);
+    ul.append(li);
+  }
+  return ul;
+}
 
 /**
  * Per dataset: file, status and how many values are published, derived or estimated. An estimate is not a
