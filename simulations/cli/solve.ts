@@ -1,17 +1,17 @@
 // `npm run solve`: the fair-share targets of a period under a burden measure, written as a scenario file that
-// `npm run simulate -- --scenario FILE.json` runs as it is. Self-contained in the style of simulate.ts.
+// `npm run simulate -- --scenario FILE.json` runs as it is. Its output goes through the shared guard (cli/outputGuard.ts).
 import {parseArgs} from "node:util";
-import {dirname, extname, join, relative, resolve, sep} from "node:path";
-import {fileURLToPath} from "node:url";
+import {extname} from "node:path";
 import {loadDatasets} from "../../loaders/datasets.ts";
 import {parseScenario, prepareInputs, rampPeriod, rampTotal, ScenarioError, type Scenario} from "../index.ts";
-import {loadScenario} from "../scenario/files.ts";
+import {readScenario} from "../scenario/files.ts";
 import {DEFAULT_SEED, LEAD_MUNICIPALITY, SHARE_BAND} from "../agreement.ts";
 import {MEASURE_LABEL, MEASURES, type Measure} from "../measures/definitions.ts";
 import {ROBUST_EVALUATIONS} from "../solver/robust.ts";
 import {InfeasibleError, proposalScenario, solveFairShare, solveRobust, formatCount, formatDecimal, formatPercent, type FairShareOptions, type FairShareSolution, type RobustSolution} from "../solver/index.ts";
 import {targetsByYear} from "../model/ramp.ts";
-import {writeAtomic} from "./atomicWrite.ts";
+import {UsageError} from "./args.ts";
+import {checkOutputs, writeOutputs, WriteError, type ReadSet} from "./outputGuard.ts";
 
 /** Runs per candidate of the robust solver when --runs is not given. */
 export const ROBUST_RUNS = 5_000;
@@ -42,9 +42,7 @@ export const USAGE = `Gebruik:
   --max-evaluations  hoeveel kandidaten --robust hoogstens doorrekent (standaard ${ROBUST_EVALUATIONS})
   --help       deze tekst`;
 
-class UsageError extends Error {}
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 function integer(value: string | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
@@ -117,12 +115,6 @@ export function parseSolveOptions(argv: readonly string[]): SolveCliOptions | nu
   if (!(MEASURES as readonly string[]).includes(values.measure)) throw new UsageError(`--measure moet een van ${MEASURES.join(", ")} zijn, niet "${values.measure}"`);
   if (values.out === undefined) throw new UsageError("--out is verplicht (een .json-bestand)");
   if (extname(values.out).toLowerCase() !== ".json") throw new UsageError(`--out moet op .json eindigen, niet "${values.out}"`);
-  const target = resolve(values.out);
-  for (const forbidden of [join(ROOT, "data"), join(ROOT, "simulations", "scenarios")]) {
-    if (target === forbidden || target.startsWith(forbidden + sep)) {
-      throw new UsageError(`--out mag niet in ${relative(ROOT, forbidden)}/ schrijven (daar staan de gegevens en de standaardscenario's), niet "${values.out}"`);
-    }
-  }
   let band: [number, number] = [SHARE_BAND[0], SHARE_BAND[1]];
   if (values.band !== undefined) {
     const parts = values.band.split(/[;,]/);
@@ -194,7 +186,11 @@ export function report(solution: FairShareSolution | RobustSolution, base: Scena
 }
 
 async function run(options: SolveCliOptions): Promise<void> {
-  const base = loadScenario(options.base);
+  const loaded = readScenario(options.base);
+  const base = loaded.scenario;
+  // The shared guard: never into data/, the scenarios or a file this command reads (links and `..` resolved).
+  const read: ReadSet = {dirs: [options.data], files: loaded.files};
+  checkOutputs([{flag: "--out", path: options.out}], read);
   const datasets = loadDatasets(options.data);
   const inputs = prepareInputs(datasets, base);
   let total = options.total;
@@ -223,7 +219,7 @@ async function run(options: SolveCliOptions): Promise<void> {
   // What is written must be a scenario the engine runs: validate it and compute its targets before writing.
   const parsed = parseScenario(json, options.out);
   targetsByYear(inputs, parsed);
-  writeAtomic(options.out, JSON.stringify(json, null, 2) + "\n");
+  writeOutputs([{flag: "--out", path: options.out, content: JSON.stringify(json, null, 2) + "\n"}], read);
   console.log(report(solution, base));
   console.error(`\nScenario geschreven naar ${options.out}; doorrekenen met: npm run simulate -- --scenario ${options.out} --out <uitvoer.csv>`);
 }
@@ -248,7 +244,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`Geen verdeling mogelijk; er is niets geschreven.\n${e.message}`);
       return 1;
     }
-    console.error(e instanceof ScenarioError ? e.message : `fout: ${(e as Error).message}`);
+    console.error(e instanceof ScenarioError || e instanceof WriteError ? e.message : `fout: ${(e as Error).message}`);
     return 1;
   }
 }

@@ -65,8 +65,8 @@ describe("npm run solve", () => {
     [["--period", "2030-2027", "--measure", "lettings", "--out", "x.json"], /--period moet twee jaren zijn/],
     [["--period", "2027-2030", "--measure", "inwoners", "--out", "x.json"], /--measure moet een van inhabitants, socialStock, lettings zijn, niet "inwoners"/],
     [["--period", "2027-2030", "--measure", "lettings", "--out", "x.csv"], /--out moet op \.json eindigen/],
-    [["--period", "2027-2030", "--measure", "lettings", "--out", "data/x.json"], /--out mag niet in data\/ schrijven/],
-    [["--period", "2027-2030", "--measure", "lettings", "--out", "simulations/scenarios/x.json"], /--out mag niet in simulations\/scenarios\/ schrijven/],
+    [["--period", "2027-2030", "--measure", "lettings", "--out", "data/x.json"], /--out "data\/x\.json" ligt in de invoermap data\/.*er is niets geschreven/],
+    [["--period", "2027-2030", "--measure", "lettings", "--out", "simulations/scenarios/x.json"], /--out "simulations\/scenarios\/x\.json" ligt in de invoermap simulations\/scenarios\/.*er is niets geschreven/],
     [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--band", "18,7"], /--band: de ondergrens 18,0% ligt boven de bovengrens 7,0%/],
     [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--amersfoort", "-3"], /--amersfoort/],
     [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--runs", "100"], /--runs hoort bij --robust/],
@@ -77,6 +77,15 @@ describe("npm run solve", () => {
     expect(errors.join("\n")).toMatch(/Gebruik:/);
     expect(existsSync("x.json")).toBe(false);
     expect(existsSync("data/x.json")).toBe(false);
+  });
+
+  it("never writes over the scenario it reads (--base): refused, exit 2, the file untouched", async () => {
+    const out = join(dir, "fair.json");
+    expect(await main(["--period", "2027-2030", "--measure", "lettings", "--out", out])).toBe(0);
+    const before = readFileSync(out, "utf8");
+    expect(await main(["--period", "2025-2026", "--measure", "lettings", "--base", out, "--out", out])).toBe(2);
+    expect(errors.join("\n")).toMatch(/--out ".*fair\.json" is een bestand dat deze opdracht leest/);
+    expect(readFileSync(out, "utf8")).toBe(before);
   });
 
   it("--help prints the usage on stdout and exits 0", async () => {
