@@ -107,18 +107,10 @@ export function flowHeatmap(ctx: ViewContext, outcome: SimulationOutcome, settin
     return root;
   }
   const m = flowMatrix(flows, settings.period);
-  const caption = document.createElement("p");
-  caption.className = "fs-table-caption";
-  caption.id = `fs-flows-caption-${m.period}`;
-  caption.textContent = `${m.period}: gemiddeld aantal gehuisveste urgenten over ${formatNumber(outcome.runs)} doorrekeningen, per herkomstgemeente (rij) en gemeente waar zij gehuisvest worden (kolom); klein: P5–P95. Omrand: thuis gehuisvest.`;
-  const scroller = document.createElement("div");
-  scroller.className = "fs-table-wrap";
-  scroller.tabIndex = 0;
-  scroller.setAttribute("role", "region");
-  scroller.setAttribute("aria-labelledby", caption.id);
-  const table = document.createElement("table");
-  table.className = "fs-table fs-heatmap";
-  table.setAttribute("aria-labelledby", caption.id);
+  const {caption, scroller, table} = captionedTable(
+    `fs-flows-caption-${m.period}`,
+    `${m.period}: gemiddeld aantal gehuisveste urgenten over ${formatNumber(outcome.runs)} doorrekeningen, per herkomstgemeente (rij) en gemeente waar zij gehuisvest worden (kolom); klein: P5–P95. Omrand: thuis gehuisvest.`
+  );
   const head = table.createTHead().insertRow();
   const corner = document.createElement("th");
   corner.append("herkomstgemeente ↓", document.createElement("br"), "gehuisvest in →");
@@ -239,18 +231,10 @@ export function flowSummary(ctx: ViewContext, outcome: SimulationOutcome, munici
   const rows = flowSummaryRows(outcome.rows, municipality);
   const block = document.createElement("div");
   block.className = "fs-table-block";
-  const caption = document.createElement("p");
-  caption.className = "fs-table-caption";
-  caption.id = `fs-flow-summary-${municipality.replace(/\W+/g, "-")}`;
-  caption.textContent = `${municipality}: per jaar gemiddeld over ${formatNumber(outcome.runs)} doorrekeningen, klein: P5–P95. Netto bijdrage = gehuisvest voor anderen min eigen inwoners elders; saldo = plaatsingen min doel, opgeteld sinds ${ctx.engine.FIRST_YEAR}.`;
-  const scroller = document.createElement("div");
-  scroller.className = "fs-table-wrap";
-  scroller.tabIndex = 0;
-  scroller.setAttribute("role", "region");
-  scroller.setAttribute("aria-labelledby", caption.id);
-  const table = document.createElement("table");
-  table.className = "fs-table fs-heatmap";
-  table.setAttribute("aria-labelledby", caption.id);
+  const {caption, scroller, table} = captionedTable(
+    `fs-flow-summary-${municipality.replace(/\W+/g, "-")}`,
+    `${municipality}: per jaar gemiddeld over ${formatNumber(outcome.runs)} doorrekeningen, klein: P5–P95. Netto bijdrage = gehuisvest voor anderen min eigen inwoners elders; saldo = plaatsingen min doel, opgeteld sinds ${ctx.engine.FIRST_YEAR}.`
+  );
   const head = table.createTHead().insertRow();
   head.append(Object.assign(document.createElement("th"), {textContent: "maat"}));
   for (const r of rows) head.append(Object.assign(document.createElement("th"), {textContent: String(r.year), className: "num", scope: "col"}));
@@ -278,4 +262,21 @@ export function flowSummary(ctx: ViewContext, outcome: SimulationOutcome, munici
   block.append(caption, scroller, downloadButtons(download, "Download tabel"));
   root.append(block);
   return root;
+}
+
+/** A caption above a keyboard-focusable sideways-scrolling box holding an empty heat-map table, all labelled by it. */
+function captionedTable(id: string, text: string): {caption: HTMLElement; scroller: HTMLElement; table: HTMLTableElement} {
+  const caption = document.createElement("p");
+  caption.className = "fs-table-caption";
+  caption.id = id;
+  caption.textContent = text;
+  const scroller = document.createElement("div");
+  scroller.className = "fs-table-wrap";
+  scroller.tabIndex = 0;
+  scroller.setAttribute("role", "region");
+  scroller.setAttribute("aria-labelledby", id);
+  const table = document.createElement("table");
+  table.className = "fs-table fs-heatmap";
+  table.setAttribute("aria-labelledby", id);
+  return {caption, scroller, table};
 }
