@@ -157,8 +157,6 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
     backlog: view("backlog"),
     flow: view("flow")
   };
-  // Fresh arrays are zero; reused flows are zeroed here in one memset rather than 64 entries per run and year.
-  if (fits) out.flow.fill(0);
   const outV = out.vacancies, outS = out.suitable, outD = out.inflow, outP = out.placed, outO = out.placedByOrigin, outH = out.placedAtHome, outB = out.backlog, outF = out.flow;
 
   // Runs in order of their prognosis level (each run's numbers are its own, written at its own index): one level's
@@ -233,6 +231,10 @@ function runLoop(
   const waitHome = placement.waitHome;
   const waitAny = placement.waitAny;
   const waitNotHome = placement.waitNotHome;
+  // A run's flows are built in a small buffer that stays in the cache and copied out once: runs are done in level
+  // order, so writing 64 cells a year straight into the large result would miss the cache on every first touch.
+  const MM = M * M;
+  const runFlow = new Int32Array(Y * MM);
 
   for (let j = 0; j < runs; j++) {
     const i = order[j]!;
@@ -240,6 +242,7 @@ function runLoop(
     vacancyDraws.startRun(run);
     inflowDraws.startRun(run);
     placement.reset(initialHome, initialPool);
+    runFlow.fill(0);
 
     for (let t = 0; t < Y; t++) {
       // 1. Lettings, minus competing claims, times the suitable share; capacity is (a cap's share of) what is left.
@@ -262,13 +265,13 @@ function runLoop(
       }
       outD[base + M] = sD;
       // 3. Placement, and whose residents are housed where.
-      const flowBase = (i * Y + t) * M * M;
-      placement.year(returners, poolAny, poolNotHome, cap, yearTargets[t]!, outF, flowBase, placed, byOrigin, true);
+      const flowBase = t * MM;
+      placement.year(returners, poolAny, poolNotHome, cap, yearTargets[t]!, runFlow, flowBase, placed, byOrigin, true);
 
       // 4. Outputs.
       let sV = 0, sS = 0, sP = 0, sO = 0, sH = 0, sB = 0;
       for (let m = 0; m < M; m++) {
-        const h = outF[flowBase + m * M + m]!;
+        const h = runFlow[flowBase + m * M + m]!;
         const b = waitHome[m]! + waitAny[m]! + waitNotHome[m]!;
         outV[base + m] = V[m]!;
         outS[base + m] = S[m]!;
@@ -290,5 +293,6 @@ function runLoop(
       outH[base + M] = sH;
       outB[base + M] = sB;
     }
+    outF.set(runFlow, i * Y * MM);
   }
 }

@@ -97,14 +97,16 @@ export class Placement {
       homeTaken[m] = take;
       flow[at + m * M + m] = take;
       placed[m] = take;
-      byOrigin[m] = take;
       capacity[m]! -= take;
       const rest = want - take;
       if (obligation && this.spill) {
         waitAny[m]! += rest; // they join the pool's backlog: housed elsewhere this year if anywhere has room
         waitHome[m] = 0;
       } else waitHome[m] = rest;
-      total += waitAny[m]! + waitNotHome[m]! + newAny[m]! + newNotHome[m]!;
+      const pool = waitAny[m]! + waitNotHome[m]! + newAny[m]! + newNotHome[m]!;
+      // Housed by origin, finished in step 6: at home now, plus by how much the origin's pool shrinks.
+      byOrigin[m] = take + pool;
+      total += pool;
     }
 
     if (total > 0) {
@@ -156,9 +158,9 @@ export class Placement {
           continue;
         }
         capacity[h]! -= s;
-        const fromWaiting = waiting > 0 ? fill(M, h, s, waiting - waitNotHome[h]!, waitAny, waitNotHome, flow, at, placed, byOrigin) : 0;
+        const fromWaiting = waiting > 0 ? fill(M, h, s, waiting - waitNotHome[h]!, waitAny, waitNotHome, flow, at, placed) : 0;
         waiting -= fromWaiting;
-        const fromNew = s > fromWaiting && fresh > 0 ? fill(M, h, s - fromWaiting, fresh - newNotHome[h]!, newAny, newNotHome, flow, at, placed, byOrigin) : 0;
+        const fromNew = s > fromWaiting && fresh > 0 ? fill(M, h, s - fromWaiting, fresh - newNotHome[h]!, newAny, newNotHome, flow, at, placed) : 0;
         fresh -= fromNew;
         this.unfilled[h] = s - fromWaiting - fromNew;
       }
@@ -168,7 +170,6 @@ export class Placement {
         while (this.unfilled[h]! > 0 && waitNotHome[h]! + newNotHome[h]! > 0) {
           if (!swap(M, h, flow, at)) break;
           placed[h]! += 1;
-          byOrigin[h]! += 1;
           if (waitNotHome[h]! > 0) waitNotHome[h]! -= 1;
           else newNotHome[h]! -= 1;
           this.unfilled[h]! -= 1;
@@ -179,6 +180,7 @@ export class Placement {
 
     // 6. Who is still in the pool waits.
     for (let m = 0; m < M; m++) {
+      byOrigin[m]! -= waitAny[m]! + waitNotHome[m]! + newAny[m]! + newNotHome[m]!;
       waitAny[m]! += newAny[m]!;
       waitNotHome[m]! += newNotHome[m]!;
       newAny[m] = 0;
@@ -189,7 +191,7 @@ export class Placement {
 
 // Fills up to s slots of host h from one part of the pool (waiting or new), of whom `sum` may be housed in h (all
 // but h's own not-at-home members); returns how many were housed. Adds them to the flows and to the placements by
-// host and by origin.
+// host (those by origin follow from the pool's shrinking, in step 6).
 function fill(
   M: number,
   h: number,
@@ -199,8 +201,7 @@ function fill(
   notHome: Int32Array,
   flow: Int32Array,
   at: number,
-  placed: Int32Array,
-  byOrigin: Int32Array
+  placed: Int32Array
 ): number {
   if (sum === 0) return 0;
   if (sum <= s) {
@@ -208,7 +209,6 @@ function fill(
       const k = any[o]! + (o !== h ? notHome[o]! : 0);
       if (k === 0) continue;
       flow[at + o * M + h]! += k;
-      byOrigin[o]! += k;
       any[o] = 0;
       if (o !== h) notHome[o] = 0;
     }
@@ -217,21 +217,21 @@ function fill(
   }
   // Systematic rounding of the quotas s·e[o]/sum along the origins (offset ½), e[o] being who of origin o may be
   // housed in h: each origin gets its quota rounded down or up, never more than it has, and the shares add up to s
-  // exactly; O(M), no sorting.
+  // exactly (the last cumulative quota is sum·s/sum, within far less than ½ of s); O(M), no sorting. Without
+  // branches on k: an origin whose share rounds to 0 adds 0 (a skip mispredicts about as often as it is taken).
   const scale = s / sum;
   let cum = 0;
   let prev = 0;
   for (let o = 0; o < M; o++) {
-    cum += any[o]! + (o !== h ? notHome[o]! : 0);
-    const next = o === M - 1 ? s : Math.floor(cum * scale + 0.5);
+    const away = o !== h ? notHome[o]! : 0;
+    cum += any[o]! + away;
+    const next = Math.floor(cum * scale + 0.5);
     const k = next - prev;
     prev = next;
-    if (k === 0) continue;
-    const nh = o !== h ? (notHome[o]! < k ? notHome[o]! : k) : 0;
+    const nh = away < k ? away : k;
     notHome[o]! -= nh;
     any[o]! -= k - nh;
     flow[at + o * M + h]! += k;
-    byOrigin[o]! += k;
   }
   placed[h]! += s;
   return s;
