@@ -6,7 +6,11 @@
 export const FIRST_YEAR = 2025;
 export const LAST_YEAR = 2030;
 
-/** CBS code of the municipality whose ramp count the agreement fixes separately (the `amersfoort` field of a ramp). */
+/**
+ * CBS code of the municipality whose ramp count the agreement fixes separately: what the older `amersfoort` field of
+ * a ramp period means, and whose offer the negotiation page and `npm run solve` keep by default. New
+ * scenarios name it in `fixed`.
+ */
 export const LEAD_MUNICIPALITY = "GM0307";
 
 /** Name of the region's total in results and tables (the `municipality` column). */

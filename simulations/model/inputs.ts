@@ -6,17 +6,13 @@ import type {Scenario} from "../scenario/schema.ts";
 import type {KeyBasis} from "./key.ts";
 import {fitVacancyTrend} from "./vacancySeries.ts";
 
-import {FIRST_YEAR, LAST_YEAR, LEAD_MUNICIPALITY} from "../agreement.ts";
+import {FIRST_YEAR, LAST_YEAR} from "../agreement.ts";
 
-/** CBS code of Amersfoort, whose ramp count the agreement fixes separately. */
-export const AMERSFOORT = LEAD_MUNICIPALITY;
 export {FIRST_YEAR, LAST_YEAR};
 
 export interface ModelInputs {
   /** The municipalities in the agreement, ordered by name; every per-municipality array follows this order. */
   readonly municipalities: readonly {readonly code: string; readonly name: string}[];
-  /** Index of Amersfoort in `municipalities`. */
-  readonly amersfoort: number;
   /** Simulated years, consecutive: FIRST_YEAR (or the calibration's start year) to LAST_YEAR. */
   readonly years: readonly number[];
   /** The groups; `notHome`: those of it who cannot return are never housed in their municipality of origin. */
@@ -86,8 +82,6 @@ export function prepareInputs(datasets: Datasets, scenario: Scenario, calibratio
     .filter((m) => m.inAgreement)
     .slice()
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const amersfoort = members.findIndex((m) => m.code === AMERSFOORT);
-  if (amersfoort < 0) throw new Error(`prepareInputs: Amersfoort (${AMERSFOORT}) is not among the municipalities in the agreement`);
   const startYear = calibration ? calibration.startYear : FIRST_YEAR;
   if (!Number.isInteger(startYear) || startYear < FIRST_YEAR || startYear > LAST_YEAR) {
     throw new Error(`prepareInputs: calibration start year must be in ${FIRST_YEAR}-${LAST_YEAR}, got ${startYear}`);
@@ -150,7 +144,6 @@ export function prepareInputs(datasets: Datasets, scenario: Scenario, calibratio
   const expectedVacancies = calibrated ? calibrated.vacancies.map((b) => b.shape / b.rate) : supply.mean;
   return {
     municipalities: members.map((m) => ({code: m.code, name: m.name})),
-    amersfoort,
     years,
     groups,
     basis: {

@@ -88,7 +88,7 @@ export function realisationAgainstAgreement(
     const basis = forecastBasisFor(year, calibrations);
     const rows = forecastRows(basis);
     // The agreement's targets do not move with a calibration: computed from the uncalibrated inputs.
-    const targets = yearTargets(rampPeriod(scenario.ramp, year), scenario.key, plain.basis, plain.amersfoort);
+    const targets = yearTargets(rampPeriod(scenario.ramp, year), scenario.key, plain.basis, plain.municipalities);
     const entry = (code: string, name: string, placed: number | null, status: MonitoringStatus | null, target: number): RealisationRow => {
       const f = rows.find((r) => r.year === year && r.municipality === name);
       if (!f) throw new Error(`the forecast (${basis?.version ?? "prior"}) has no placements for ${name} in ${year}`);

@@ -2,6 +2,7 @@
 // editors use (scenario.schema.json) is generated from it, never written by hand.
 import {z} from "zod";
 import {FIRST_YEAR, LAST_YEAR} from "../model/inputs.ts";
+import {LEAD_MUNICIPALITY} from "../agreement.ts";
 
 /** Documented ranges of the scenario's numbers (simulations/README.md, "Ranges"); they keep every count far from
  * the Int32 arrays' limit and a run's memory bounded. */
@@ -24,15 +25,35 @@ const year = z.number().int().min(R.year.min).max(R.year.max);
 const count = z.number().int().min(R.rampCount.min).max(R.rampCount.max);
 const weight = z.number().min(R.keyWeight.min).max(R.keyWeight.max).optional();
 
-/** A ramp period that gives Amersfoort's placements and the other seven's total (the agreed form). */
-const splitPeriod = z
+/**
+ * A ramp period that fixes the placements of some municipalities and gives the others' total, divided over them by
+ * the key (the agreed form: the largest municipality has a count of its own, the other seven share one).
+ */
+const fixedPeriod = z
   .object({
     from: year.describe("first year of the period"),
     to: year.describe("last year of the period (inclusive)"),
-    amersfoort: count.describe("placements per year in Amersfoort"),
-    others: count.describe("placements per year in the other seven municipalities together")
+    fixed: z
+      .record(z.string().min(1), count)
+      .refine((f) => Object.keys(f).length > 0, {message: "minstens één gemeente met een eigen aantal"})
+      .describe("placements per year of the municipalities with a count of their own, by CBS code (GM0307) or name"),
+    others: count.describe("placements per year in the other municipalities together, divided over them by the key")
   })
   .strict();
+
+/**
+ * Older scenario files (and links) name the lead municipality's count `amersfoort`: read as `fixed` with the
+ * agreement's lead municipality (LEAD_MUNICIPALITY), so they keep working; new files use `fixed`.
+ */
+const leadPeriod = z
+  .object({
+    from: year.describe("first year of the period"),
+    to: year.describe("last year of the period (inclusive)"),
+    amersfoort: count.describe("older form of fixed: placements per year in the agreement's lead municipality"),
+    others: count.describe("placements per year in the other municipalities together")
+  })
+  .strict()
+  .transform(({from, to, amersfoort, others}) => ({from, to, fixed: {[LEAD_MUNICIPALITY]: amersfoort} as Record<string, number>, others}));
 
 /** A ramp period that gives only the region's total, divided over all eight by the key ("immediate fair share"). */
 const regionPeriod = z
@@ -54,7 +75,7 @@ const targetsPeriod = z
   })
   .strict();
 
-export const rampPeriodSchema = z.union([splitPeriod, regionPeriod, targetsPeriod]);
+export const rampPeriodSchema = z.union([fixedPeriod, leadPeriod, regionPeriod, targetsPeriod]);
 export type RampPeriod = z.output<typeof rampPeriodSchema>;
 
 /** Weights of the allocation key (verdeelsleutel); one positive weight is a pure key, several make a mix. */

@@ -30,12 +30,23 @@ export function describeKey(key: KeyWeights): string {
   return used.map((b) => `${formatPercent((key[b] ?? 0) / total, 0)} ${BASIS_LABELS[b]}`).join(" + ");
 }
 
+/**
+ * The names of the municipalities the ramp fixes, for a sentence: "Amersfoort", "Amersfoort en Soest".
+ *
+ * @example
+ * fixedNames(keyRows(engine, inputs, agreed, {socialStock: 1}, "corporatiebezit")); // "Amersfoort"
+ */
+export function fixedNames(rows: readonly KeyRow[]): string {
+  const names = [...new Set(rows.filter((r) => r.fixed).map((r) => r.municipality))];
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names.at(-1)}`;
+}
+
 /** One municipality under one key. */
 export interface KeyRow {
   readonly key: string;
   readonly code: string;
   readonly municipality: string;
-  /** Whether the ramp fixes this municipality's count (Amersfoort) instead of the key. */
+  /** Whether the ramp fixes this municipality's count (in the agreement: Amersfoort's) instead of the key. */
   readonly fixed: boolean;
   /** Share of the total the key divides (0 for a fixed municipality). */
   readonly share: number;
@@ -56,9 +67,10 @@ export interface KeyRow {
 export function keyRows(engine: Engine, inputs: ModelInputs, scenario: Scenario, key: KeyWeights, label: string): KeyRow[] {
   const n = inputs.municipalities.length;
   const periods = scenario.ramp.map((p) => ({label: `${p.from}-${p.to}`, period: p}));
-  const targetsByPeriod = periods.map(({period}) => engine.yearTargets(period, key, inputs.basis, inputs.amersfoort));
-  const split = periods.some(({period}) => !("region" in period));
-  const members = Array.from({length: n}, (_, i) => !(split && i === inputs.amersfoort));
+  const targetsByPeriod = periods.map(({period}) => engine.yearTargets(period, key, inputs.basis, inputs.municipalities));
+  // The key divides what the fixed municipalities leave: their shares are of the others (0 for a fixed one).
+  const fixed = periods.map(({period}) => engine.fixedMembers(period, inputs.municipalities));
+  const members = Array.from({length: n}, (_, i) => !fixed.some((f) => f[i]));
   const shares = engine.keyShares(key, inputs.basis, members);
   return inputs.municipalities.map((m, i) => {
     const expectedVacancies = inputs.vacancies.mean[i]!;

@@ -4,8 +4,8 @@
 // small (zod alone was 470 KB of 521 KB); test/build/bundle-size.test.ts holds it to its budget.
 export * from "../../simulations/agreement.ts";
 export {adjustDatasets, AS_IN_DATA, type DataAssumptions} from "../../simulations/model/assumptions.ts";
-export {prepareInputs, dataChoices, AMERSFOORT, type ModelInputs} from "../../simulations/model/inputs.ts";
-export {yearTargets, rampPeriod, rampTotal} from "../../simulations/model/ramp.ts";
+export {prepareInputs, dataChoices, type ModelInputs} from "../../simulations/model/inputs.ts";
+export {yearTargets, rampPeriod, rampTotal, fixedMembers} from "../../simulations/model/ramp.ts";
 export {keyShares, type KeyBasis} from "../../simulations/model/key.ts";
 export {METRICS, type Metric} from "../../simulations/summary/accumulator.ts";
 export {summaryRows, probabilityRows, flowRows, type SummaryRow, type ProbabilityRow, type FlowRow} from "../../simulations/summary/rows.ts";

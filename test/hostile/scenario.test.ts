@@ -151,7 +151,7 @@ describe("hostile scenario files", () => {
       "mine.json": "\uFEFF" + JSON.stringify({extends: "middle", id: "mine", cap: 0.15}),
       "middle.json": JSON.stringify({extends: "agreed", id: "middle", prognosis: "high"})
     });
-    expect(loadScenario(join(dir, "mine.json"))).toMatchObject({id: "mine", cap: 0.15, prognosis: "high", ramp: [{amersfoort: 135}, {amersfoort: 108}]});
+    expect(loadScenario(join(dir, "mine.json"))).toMatchObject({id: "mine", cap: 0.15, prognosis: "high", ramp: [{fixed: {GM0307: 135}}, {fixed: {GM0307: 108}}]});
   });
 
   it("an id that is not a default scenario and not a path", () => {

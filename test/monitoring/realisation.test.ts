@@ -35,7 +35,7 @@ describe("realisation against the agreement (example year 2025)", () => {
   it("has a row per municipality in the agreement and the region, with the agreed scenario's targets", () => {
     expect(rows.map((r) => r.code).sort()).toEqual([...options.municipalities, "regio"].sort());
     const inputs = prepareInputs(datasets, agreed);
-    const targets = yearTargets(rampPeriod(agreed.ramp, 2025), agreed.key, inputs.basis, inputs.amersfoort);
+    const targets = yearTargets(rampPeriod(agreed.ramp, 2025), agreed.key, inputs.basis, inputs.municipalities);
     inputs.municipalities.forEach((m, i) => expect(rows.find((r) => r.code === m.code)!.target).toBe(targets[i]));
     expect(rows.find((r) => r.code === "GM0307")!.target).toBe(135);
     expect(rows.find((r) => r.code === "regio")!.target).toBe(227);

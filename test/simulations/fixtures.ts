@@ -86,8 +86,8 @@ export function scenario(patch: Record<string, unknown> = {}): Scenario {
       name: "Test",
       description: "",
       ramp: [
-        {from: 2025, to: 2026, amersfoort: 135, others: 92},
-        {from: 2027, to: 2030, amersfoort: 108, others: 119}
+        {from: 2025, to: 2026, fixed: {GM0307: 135}, others: 92},
+        {from: 2027, to: 2030, fixed: {GM0307: 108}, others: 119}
       ],
       ...patch
     },

@@ -15,7 +15,7 @@ const rampArb = fc
     return cuts.slice(0, -1).map((from, i) => {
       const [region, a, o] = parts[i % 3]!;
       const to = cuts[i + 1]! - 1;
-      return region ? {from, to, region: a + o} : {from, to, amersfoort: a, others: o};
+      return region ? {from, to, region: a + o} : {from, to, fixed: {GM0307: a}, others: o};
     });
   });
 

@@ -77,8 +77,8 @@ describe("scenario files", () => {
     expect(new Set(all.map((s) => s.cap))).toEqual(new Set([null, 0.18, 0.12]));
     const agreed = all.find((s) => s.id === "agreed")!;
     expect(agreed.ramp).toEqual([
-      {from: 2025, to: 2026, amersfoort: 135, others: 92},
-      {from: 2027, to: 2030, amersfoort: 108, others: 119}
+      {from: 2025, to: 2026, fixed: {GM0307: 135}, others: 92},
+      {from: 2027, to: 2030, fixed: {GM0307: 108}, others: 119}
     ]);
   });
 

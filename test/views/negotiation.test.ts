@@ -34,6 +34,7 @@ import {
 
 const agreed = engine.parseScenario(engine.scenarioFiles["agreed"], "agreed.json", engine.defaultLookup);
 const inputs = engine.prepareInputs(loadDatasets("data"), agreed);
+const lead = inputs.municipalities.findIndex((m) => m.code === engine.LEAD_MUNICIPALITY);
 const periods = negotiationPeriods(engine, agreed);
 const defaults = defaultState(engine, inputs, agreed);
 const baarn = inputs.municipalities.findIndex((m) => m.name === "Baarn");
@@ -41,8 +42,8 @@ const baarn = inputs.municipalities.findIndex((m) => m.name === "Baarn");
 describe("negotiation table", () => {
   it("starts from the agreed targets: 135 / 92 and 108 / 119, summing to 227 in both periods", () => {
     expect(periods.map((p) => p.label)).toEqual(["2025-2026", "2027-2030"]);
-    expect(defaults.offers["2025-2026"]![inputs.amersfoort]).toBe(135);
-    expect(defaults.offers["2027-2030"]![inputs.amersfoort]).toBe(108);
+    expect(defaults.offers["2025-2026"]![lead]).toBe(135);
+    expect(defaults.offers["2027-2030"]![lead]).toBe(108);
     expect(periodSums(periods, defaults).map((s) => [s.sum, s.total, s.gap])).toEqual([
       [227, 227, 0],
       [227, 227, 0]
@@ -68,14 +69,14 @@ describe("negotiation table", () => {
   it("the solver's proposal keeps Amersfoort's offer when asked and fills in a period", () => {
     const p = proposal(engine, inputs, agreed, defaults, periods[1]!, true);
     if ("message" in p) throw new Error(p.message);
-    expect(p.targets[inputs.amersfoort]).toBe(108);
+    expect(p.targets[lead]).toBe(108);
     const filled = withProposal(defaults, "2027-2030", p.targets);
     expect(periodSums(periods, filled)[1]!.gap).toBe(0);
     expect(offerRows(engine, inputs, agreed, filled, periods[1]!, p).every((r) => r.offer === r.proposal)).toBe(true);
   });
 
   it("an impossible proposal gives the solver's Dutch message instead of targets", () => {
-    const p = proposal(engine, inputs, agreed, withOffer(defaults, "2027-2030", inputs.amersfoort, 10), periods[1]!, true);
+    const p = proposal(engine, inputs, agreed, withOffer(defaults, "2027-2030", lead, 10), periods[1]!, true);
     expect("message" in p && p.message).toMatch(/Amersfoort: vast op 10, onder de ondergrens/);
   });
 
@@ -85,7 +86,7 @@ describe("negotiation table", () => {
     const r = engine.simulate(inputs, scenario, {runs: 1, seed: 1});
     const C = inputs.municipalities.length + 1;
     expect(r.target[3 * C + baarn]).toBe(12);
-    expect(r.target[0 * C + inputs.amersfoort]).toBe(135);
+    expect(r.target[0 * C + lead]).toBe(135);
     // The page's scenario (no validator in the browser) is what the validator makes of the downloaded file.
     expect(offersAsScenario(inputs, agreed, periods, edited)).toEqual(scenario);
     expect(() => offersAsScenario(inputs, agreed, periods, withOffer(edited, "2025-2026", 0, 1.5))).toThrow(/De biedingen voor 2025-2026 moeten 8 gehele getallen/);
@@ -140,7 +141,7 @@ describe("negotiation views (jsdom)", async () => {
     expect(cells.at(-1)).toBe(formatPercent(rows[baarn]!.expectedShare));
     expect(rows[baarn]!.expectedShare).toBeGreaterThan(0.18);
     expect(body[baarn]!.querySelectorAll("td.fs-warn")).toHaveLength(1);
-    expect(body[inputs.amersfoort]!.querySelectorAll("td.fs-warn")).toHaveLength(0);
+    expect(body[lead]!.querySelectorAll("td.fs-warn")).toHaveLength(0);
   });
 
   it("the outcome: a headline with the spread and P(all within), a table per municipality and the region, a scenario download", () => {

@@ -7,7 +7,7 @@ import type {ScenarioSet} from "../engine.js";
 import {legend, rangeLegendItem} from "../fan.js";
 import {figure} from "../figure.js";
 import {formatNumber, formatPercent, tickFormat} from "../format.js";
-import {BASES, BASIS_LABELS, describeKey, keyRows, type Basis, type KeyRow, type KeyWeights} from "../keys.js";
+import {BASES, BASIS_LABELS, describeKey, fixedNames, keyRows, type Basis, type KeyRow, type KeyWeights} from "../keys.js";
 import {palette, scenarioColor} from "../palette.js";
 import {estimatedDatasets} from "../provenance.js";
 import {codecs, field} from "../state.js";
@@ -139,6 +139,7 @@ export function allKeyRows(ctx: ViewContext, inputs: ModelInputs, agreed: Scenar
 export function keyCharts(ctx: ViewContext, inputs: ModelInputs, agreed: Scenario, keys: readonly PageKey[]): HTMLElement {
   const rows = allKeyRows(ctx, inputs, agreed, keys);
   const others = rows.filter((r) => !r.fixed);
+  const fixed = fixedNames(rows);
   const periods = agreed.ramp.map((p) => `${p.from}-${p.to}`);
   const last = periods.at(-1)!;
   const lastPeriod = agreed.ramp.at(-1)!;
@@ -148,8 +149,8 @@ export function keyCharts(ctx: ViewContext, inputs: ModelInputs, agreed: Scenari
   const root = document.createElement("div");
   root.append(
     figure({
-      title: `Doel per jaar in ${last} per verdeelsleutel (de gemeenten naast Amersfoort)`,
-      guide: `Elke stip is het doel dat een sleutel een gemeente geeft (plaatsingen per jaar${"others" in lastPeriod ? `, van de ${formatNumber(lastPeriod.others)} voor de gemeenten naast Amersfoort samen` : ""}); hoe verder de stippen uit elkaar liggen, hoe meer de keuze van de sleutel voor die gemeente uitmaakt. Per gemeente staat elke sleutel op een eigen hoogte.`,
+      title: `Doel per jaar in ${last} per verdeelsleutel${fixed ? ` (de gemeenten naast ${fixed})` : ""}`,
+      guide: `Elke stip is het doel dat een sleutel een gemeente geeft (plaatsingen per jaar${"others" in lastPeriod ? `, van de ${formatNumber(lastPeriod.others)} voor de ${fixed ? `gemeenten naast ${fixed}` : "gemeenten"} samen` : ""}); hoe verder de stippen uit elkaar liggen, hoe meer de keuze van de sleutel voor die gemeente uitmaakt. Per gemeente staat elke sleutel op een eigen hoogte.`,
       chart: dotChart(ctx, keys, rows, (r) => r.targets[last]!, "plaatsingen per jaar (doel)", false),
       estimates,
       download: {name: `doel-per-sleutel-${last}`, dutch: true, formats: [undefined, undefined, undefined, "percent", ...periods.map(() => "count" as const)], header: ["verdeelsleutel", "gemeente", "gemeentecode", "aandeel van de zeven", ...periods.map((p) => `doel per jaar ${p}`)], rows: others.map((r) => [r.key, r.municipality, r.code, r.share, ...periods.map((p) => r.targets[p]!)])}
@@ -164,6 +165,13 @@ export function keyCharts(ctx: ViewContext, inputs: ModelInputs, agreed: Scenari
     })
   );
   return root;
+}
+
+// "Amersfoort heeft een vast aantal …" for the municipalities the ramp fixes; nothing when it fixes none.
+function fixedSentence(rows: readonly KeyRow[]): string {
+  const names = fixedNames(rows);
+  if (!names) return "";
+  return `${names} ${names.includes(" en ") ? "hebben" : "heeft"} een vast aantal in het ingroeipad; de sleutel verdeelt het totaal van de andere gemeenten. `;
 }
 
 /**
@@ -182,7 +190,7 @@ export function keyTable(ctx: ViewContext, inputs: ModelInputs, agreed: Scenario
   return dataTable<KeyRow>({
     status: "schatting",
     name: `verdeelsleutel-${chosen.id}`,
-    caption: `Sleutel: ${chosen.label}. Amersfoort heeft een vast aantal in het ingroeipad; de sleutel verdeelt het totaal van de andere gemeenten. Rood: buiten de afgesproken bandbreedte van ${bandText(ctx)}; cursief: een geschat cijfer.`,
+    caption: `Sleutel: ${chosen.label}. ${fixedSentence(detail)}Rood: buiten de afgesproken bandbreedte van ${bandText(ctx)}; cursief: een geschat cijfer.`,
     rows: detail,
     columns: [
       {header: "gemeente", key: "municipality", value: (r) => r.municipality},

@@ -79,7 +79,7 @@ export function compareSpec(engine: Engine, scenarios: ScenarioSet, names: reado
 
 /** A ramp in a few words, for a choice list. */
 function rampWords(ramp: Scenario["ramp"]): string {
-  return ramp.map((p) => `${p.from}-${p.to} ${"region" in p ? `regio ${p.region}` : "targets" in p ? `per gemeente, samen ${Object.values(p.targets).reduce((a, b) => a + b, 0)}` : `${p.amersfoort}/${p.others}`}`).join(", ");
+  return ramp.map((p) => `${p.from}-${p.to} ${"region" in p ? `regio ${p.region}` : "targets" in p ? `per gemeente, samen ${Object.values(p.targets).reduce((a, b) => a + b, 0)}` : `${Object.values(p.fixed).join("+")}/${p.others}`}`).join(", ");
 }
 
 /**

@@ -7,7 +7,7 @@ import type {SimulationOutcome} from "../engine.js";
 import {fanChart, fanLegend} from "../fan.js";
 import {estimateBadge, figure} from "../figure.js";
 import {formatNumber, formatPercent, tickFormat} from "../format.js";
-import {describeKey, keyRows} from "../keys.js";
+import {describeKey, fixedNames, keyRows} from "../keys.js";
 import {slugify} from "../municipalities.js";
 import {palette, scenarioColor} from "../palette.js";
 import {simulationEstimates, STATUS_LABELS} from "../provenance.js";
@@ -62,7 +62,7 @@ export function municipalityIntro(ctx: ViewContext, b: MunicipalityBasis): HTMLE
     card.append(Object.assign(document.createElement("h2"), {textContent: label}), Object.assign(document.createElement("span"), {className: "big", textContent: formatNumber(f.value)}), guide);
     cards.append(card);
   }
-  const targets = b.agreed.ramp.map((p) => `${formatNumber(ctx.engine.yearTargets(p, b.agreed.key, b.inputs.basis, b.inputs.amersfoort)[index]!)} per jaar in ${p.from}-${p.to}`).join(" en ");
+  const targets = b.agreed.ramp.map((p) => `${formatNumber(ctx.engine.yearTargets(p, b.agreed.key, b.inputs.basis, b.inputs.municipalities)[index]!)} per jaar in ${p.from}-${p.to}`).join(" en ");
   const p = document.createElement("p");
   p.append(
     `${m.name} (CBS-code ${m.code}, provincie ${m.province}) doet mee aan de fair share-afspraak. Naar verwachting komen er per jaar ongeveer `,
@@ -232,7 +232,7 @@ export function municipalityKeys(ctx: ViewContext, b: MunicipalityBasis): HTMLEl
   return dataTable({
     status: "schatting",
     name: `${slugify(m.name)}-sleutels`,
-    caption: mine[0]?.fixed ? `${m.name} heeft een vast aantal in het ingroeipad; de sleutel verandert het doel niet.` : `Het doel van ${m.name} onder elke sleutel (van het totaal van de gemeenten naast Amersfoort). Rood: buiten de afgesproken bandbreedte van ${bandText(ctx)}.`,
+    caption: mine[0]?.fixed ? `${m.name} heeft een vast aantal in het ingroeipad; de sleutel verandert het doel niet.` : `Het doel van ${m.name} onder elke sleutel (van het totaal van de gemeenten naast ${fixedNames(keyRows(ctx.engine, b.inputs, b.agreed, keys[0]!.key, ""))}). Rood: buiten de afgesproken bandbreedte van ${bandText(ctx)}.`,
     rows: mine,
     columns: [
       {header: "verdeelsleutel", key: "key", value: (r) => r.key},

@@ -15,19 +15,22 @@ export function yearsOf(engine: Engine): number[] {
 }
 
 /**
- * A ramp in words: "in 2025-2026 Amersfoort 135 en de andere zeven samen 92, in 2027-2030 …".
+ * A ramp in words: "in 2025-2026 Amersfoort 135 en de andere gemeenten samen 92, in 2027-2030 …"; municipalities
+ * named by CBS code in the scenario are called by their names.
  *
  * @example
- * rampText(agreed.ramp);
+ * rampText(agreed.ramp, inputs.municipalities);
  */
-export function rampText(ramp: Scenario["ramp"]): string {
+export function rampText(ramp: Scenario["ramp"], municipalities: readonly {readonly code: string; readonly name: string}[]): string {
+  const name = (key: string) => municipalities.find((m) => m.code === key)?.name ?? key;
+  const counts = (named: Record<string, number>) => Object.entries(named).map(([m, n]) => `${name(m)} ${formatNumber(n)}`).join(", ");
   return ramp
     .map((p) =>
       "region" in p
         ? `in ${p.from}-${p.to} de regio ${formatNumber(p.region)}`
         : "targets" in p
-          ? `in ${p.from}-${p.to} per gemeente ${Object.entries(p.targets).map(([m, n]) => `${m} ${formatNumber(n)}`).join(", ")}`
-          : `in ${p.from}-${p.to} Amersfoort ${formatNumber(p.amersfoort)} en de andere gemeenten samen ${formatNumber(p.others)}`
+          ? `in ${p.from}-${p.to} per gemeente ${counts(p.targets)}`
+          : `in ${p.from}-${p.to} ${counts(p.fixed)} en de andere gemeenten samen ${formatNumber(p.others)}`
     )
     .join(", ");
 }
@@ -64,7 +67,7 @@ export function agreementText(ctx: ViewContext, agreed: Scenario): HTMLElement {
   span.append(
     `De ${numberWord(members)} gemeenten van Regio Amersfoort (zonder Barneveld) hebben afgesproken samen `,
     strong(`${formatNumber(total)} wettelijk urgent woningzoekenden per jaar`),
-    ` te huisvesten, volgens een ingroeipad: ${rampText(agreed.ramp)}. Dat is ongeveer `,
+    ` te huisvesten, volgens een ingroeipad: ${rampText(agreed.ramp, ctx.datasets.municipalities)}. Dat is ongeveer `,
     strong(formatPercent(ctx.engine.REGIONAL_SHARE)),
     ` van de vrijkomende sociale huurwoningen in de regio, per gemeente tussen ${bandText(ctx).replace(" tot ", " en ")}.`
   );
