@@ -100,7 +100,8 @@ describe("recalibration tables", () => {
     posteriorBelief: {shape: 10, rate: 10 / posterior}, observed: [{year: 2025, value: observed}]
   });
   const preview = {
-    year: 2025, statuses: ["example"], dispersion: 1, trend: {mean: 0, sd: 0.03}, inflowRegionalCv: null, returnPriorPeople: 20, returnShares: [],
+    year: 2025, statuses: ["example"], dispersion: 1, trend: {mean: 0, sd: 0.03}, inflowRegionalCv: null, returnPriorPeople: 20,
+    returnShares: [{group: "mo", prior: {shape1: 16, shape2: 4}, posterior: {shape1: 19, shape2: 6}, returners: 3, inflow: 5}],
     calibration: {startYear: 2026},
     municipalities: [
       {code: "GM0308", name: "Baarn", backlog: 3, vacancies: trace(102.7, 0.5, 104, 101.7), inflow: trace(12, 6.1, 10, 11.8)},
@@ -116,5 +117,13 @@ describe("recalibration tables", () => {
     expect(headers(inflow!)).toEqual(["gemeente", "verwachting vóór", "aanname telt als (jaren)", "gerealiseerd 2025", "verwachting na", "wachtenden eind 2025"]);
     expect(cells(inflow!, 1)).toEqual(["Eemnes", "6,0", "12,2", "4", "5,9", "1"]);
     expect(caption(inflow!)).toContain("de prognose loopt vanaf 2026 en start bij de wachtenden eind 2025");
+  });
+
+  test("the return share per group: the assumption, realised returners of inflow, and the share after", async () => {
+    const {returnShareTable} = await views();
+    const table = returnShareTable(preview, monitoring.groups);
+    expect(headers(table)).toEqual(["groep", "aanname", "teruggekeerd", "instroom", "na herijking"]);
+    expect(cells(table, 0)).toEqual(["Uitstroom maatschappelijke opvang", "80,0%", "3", "5", "76,0%"]);
+    expect(caption(table)).toContain("de aanname telt als 20 personen");
   });
 });

@@ -442,3 +442,24 @@ export function groupTable(monitoring: MonitoringJson, year: number): HTMLElemen
     rows
   });
 }
+
+/**
+ * The return share per group (inflow = outflow) before and after learning from realised returners.
+ *
+ * @example
+ * display(returnShareTable(preview, monitoring.groups));
+ */
+export function returnShareTable(preview: PreviewJson, groups: MonitoringJson["groups"]): HTMLElement {
+  return dataTable<ReturnType<typeof returnShareRows>[number]>({
+    name: `terugkeeraandeel-${preview.year}`,
+    caption: `Terugkeeraandeel per groep (instroom = uitstroom): de aanname telt als ${formatNumber(preview.returnPriorPeople)} personen; gerealiseerde terugkeerders per groep verschuiven haar`,
+    columns: [
+      {header: "groep", key: "group", value: (r) => r.name},
+      {header: "aanname", key: "before", value: (r) => r.before, format: "percent"},
+      {header: "teruggekeerd", key: "returners", value: (r) => r.returners, format: "count"},
+      {header: "instroom", key: "inflow", value: (r) => r.inflow, format: "count"},
+      {header: "na herijking", key: "after", value: (r) => r.after, format: "percent"}
+    ],
+    rows: returnShareRows(preview, groups)
+  });
+}
