@@ -27,6 +27,11 @@ export const EXIT = {ok: 0, problem: 1, usage: 2} as const;
 
 const NOTHING_WRITTEN = "Er is niets geschreven.";
 
+/** A refusal a command explains itself, in Dutch (such as a problem without a solution): exit 1, nothing written. */
+export class CommandProblem extends Error {
+  override readonly name = "CommandProblem";
+}
+
 /**
  * Parses the flags and runs `body`; maps every failure to its Dutch message and exit code (0 done, 1 a problem
  * in the data, a scenario or writing, 2 a bad command line, also an output path that would touch an input).
@@ -54,7 +59,7 @@ export async function runCommand<F extends Readonly<Record<string, FlagSpec>>>(
       io.err(`fout: ${e.message}\n\n${usage(command)}`);
       return EXIT.usage;
     }
-    if (e instanceof ScenarioError || e instanceof DatasetError || e instanceof CalibrationError) io.err(`${e.message}\n${NOTHING_WRITTEN}`);
+    if (e instanceof ScenarioError || e instanceof DatasetError || e instanceof CalibrationError || e instanceof CommandProblem) io.err(`${e.message}\n${NOTHING_WRITTEN}`);
     else if (e instanceof WriteError) io.err(`fout: ${e.message}`);
     else if (e instanceof BudgetError) io.err(`fout: ${e.message}\n${NOTHING_WRITTEN}`);
     else io.err(`fout: ${dutchEngineError((e as Error)?.message ?? String(e))}\n${NOTHING_WRITTEN}`);

@@ -1,59 +1,68 @@
 // `npm run solve`: the fair-share targets of a period under a burden measure, written as a scenario file that
 // `npm run simulate -- --scenario FILE.json` runs as it is. Its output goes through the shared guard (cli/outputGuard.ts).
-import {parseArgs} from "node:util";
 import {extname} from "node:path";
 import {loadDatasets} from "../../loaders/datasets.ts";
-import {parseScenario, prepareInputs, rampPeriod, rampTotal, ScenarioError, type Scenario} from "../index.ts";
+import {parseScenario, prepareInputs, rampPeriod, rampTotal, type Scenario} from "../index.ts";
 import {readScenario} from "../scenario/files.ts";
-import {DEFAULT_SEED, LEAD_MUNICIPALITY, SHARE_BAND} from "../agreement.ts";
+import {DEFAULT_SEED, FIRST_YEAR, LAST_YEAR, LEAD_MUNICIPALITY, SHARE_BAND} from "../agreement.ts";
 import {MEASURE_LABEL, MEASURES, type Measure} from "../measures/definitions.ts";
 import {ROBUST_EVALUATIONS} from "../solver/robust.ts";
 import {InfeasibleError, proposalScenario, solveFairShare, solveRobust, formatCount, formatDecimal, formatPercent, type FairShareOptions, type FairShareSolution, type RobustSolution} from "../solver/index.ts";
 import {targetsByYear} from "../model/ramp.ts";
-import {UsageError} from "./args.ts";
-import {checkOutputs, writeOutputs, WriteError, type ReadSet} from "./outputGuard.ts";
+import {dutchNumber} from "../../loaders/errors.ts";
+import {parseFlags, readNumber, UsageError, type CommandSpec, type FlagSpec, type FlagValues} from "./args.ts";
+import {CommandProblem, isEntryPoint, processIo, runCommand, type CliIo} from "./command.ts";
+import {DATA_FLAGS, MAX_RUNS, MAX_SEED} from "./flags.ts";
+import {checkOutputs, writeOutputs, type ReadSet} from "./outputGuard.ts";
 
 /** Runs per candidate of the robust solver when --runs is not given. */
 export const ROBUST_RUNS = 5_000;
+/** Most candidates --robust may simulate. */
+export const MAX_EVALUATIONS = 1_000;
+/** Largest count a year of --amersfoort or --total may ask for (as a scenario's ramp allows). */
+const MAX_COUNT = 100_000;
+/** Largest --floor per municipality. */
+const MAX_FLOOR = 10_000;
 
-export const USAGE = `Gebruik:
-  npm run solve -- --period <van-tot> --measure <maat> --out <bestand.json>
-                   [--amersfoort N] [--total N] [--floor returners|N] [--cap PCT|none] [--ceiling-of lettings|suitable]
-                   [--band LAAG,HOOG] [--base <id|bestand.json>] [--id ID] [--data MAP]
-                   [--robust [--runs N] [--seed S] [--max-evaluations N]]
+/** The command line of `npm run solve`: its flags, ranges and usage text (parsed and printed by cli/args.ts). */
+export const SOLVE = {
+  name: "solve",
+  synopsis: [
+    "npm run solve -- --period <van-tot> --measure <maat> --out <bestand.json>",
+    "                 [--amersfoort N] [--total N] [--floor returners|N] [--cap PCT|none] [--ceiling-of lettings|suitable]",
+    "                 [--band LAAG,HOOG] [--base <id|bestand.json>] [--id ID] [--data MAP]",
+    "                 [--robust [--runs N] [--seed S] [--max-evaluations N]]"
+  ],
+  flags: {
+    period: {type: "string", help: `de jaren waarvoor de doelen gelden, bijvoorbeeld 2027-2030 (elk jaar hetzelfde doel; binnen ${FIRST_YEAR}-${LAST_YEAR}); verplicht`, value: "VAN-TOT"},
+    measure: {type: "string", help: `de last die zo gelijk mogelijk moet: ${MEASURES.join(" | ")} (${MEASURES.map((m) => MEASURE_LABEL[m]).join("; ")}); verplicht`, value: "MAAT"},
+    out: {type: "string", help: "het scenariobestand dat wordt geschreven (.json); verplicht", value: "BESTAND.json"},
+    amersfoort: {type: "integer", help: "houd Amersfoort vast op N per jaar; de andere zeven verdelen de rest", min: 0, max: MAX_COUNT},
+    total: {type: "integer", help: "plaatsingen per jaar in de regio (standaard: het ingroeipad van --base in het eerste jaar)", min: 0, max: MAX_COUNT},
+    floor: {type: "string", help: `ondergrens per gemeente: returners (verwachte terugkeerders) of een geheel getal van 0 tot en met ${dutchNumber(MAX_FLOOR)}`, value: "returners|N", default: "returners"},
+    cap: {type: "string", help: "bovengrens: PCT procent (groter dan 0, hoogstens 100) van de verwachte verhuringen, of none (standaard de bovenkant van --band)", value: "PCT|none"},
+    "ceiling-of": {
+      type: "string",
+      help: "waarvan --cap een aandeel is: lettings (alle verhuringen, zoals de afspraak) of suitable (de verhuringen die na voorrangsclaims geschikt zijn, waarover het rekenmodel plaatst)",
+      value: "lettings|suitable",
+      default: "lettings"
+    },
+    band: {type: "string", help: `de band van het aandeel verhuringen: twee percentages van 0 tot en met 100 (standaard ${SHARE_BAND.map((x) => String(Math.round(x * 1000) / 10)).join(",")}: ${formatPercent(SHARE_BAND[0], 0)} tot ${formatPercent(SHARE_BAND[1], 0)})`, value: "LAAG,HOOG"},
+    base: {type: "string", help: "het scenario waarvan de andere jaren en instellingen komen", value: "ID|BESTAND", default: "agreed"},
+    id: {type: "string", help: "id van het nieuwe scenario: kleine letters, cijfers en streepjes (standaard fair-share-<maat>-<van>-<tot>)", value: "ID"},
+    data: DATA_FLAGS.data,
+    robust: {type: "boolean", help: "zoek de doelen met de grootste kans dat alle gemeenten elk jaar binnen de band blijven"},
+    runs: {type: "integer", help: `doorrekeningen per kandidaat bij --robust, standaard ${dutchNumber(ROBUST_RUNS)}`, min: 1, max: MAX_RUNS},
+    seed: {type: "integer", help: `startgetal bij --robust, standaard ${DEFAULT_SEED}; elke kandidaat dezelfde trekkingen`, value: "S", min: 0, max: MAX_SEED},
+    "max-evaluations": {type: "integer", help: `hoeveel kandidaten --robust hoogstens doorrekent, standaard ${ROBUST_EVALUATIONS}`, min: 1, max: MAX_EVALUATIONS}
+  },
+  notes: [
+    "Het scenario komt nooit in data/, simulations/scenarios/, de --data-map of over het --base-bestand.",
+    "Afsluitcode: 0 klaar, 1 geen verdeling mogelijk of een probleem in de data, een scenario of bij het schrijven, 2 een fout in de opdrachtregel."
+  ]
+} as const satisfies CommandSpec<Record<string, FlagSpec>>;
 
-  --period     de jaren waarvoor de doelen gelden, bijvoorbeeld 2027-2030 (elk jaar hetzelfde doel)
-  --measure    de last die zo gelijk mogelijk moet: ${MEASURES.join(" | ")}
-               (${MEASURES.map((m) => MEASURE_LABEL[m]).join("; ")})
-  --out        het scenariobestand dat wordt geschreven (.json; niet in data/ of simulations/scenarios/)
-  --amersfoort houd Amersfoort vast op N per jaar; de andere zeven verdelen de rest
-  --total      plaatsingen per jaar in de regio (standaard: het ingroeipad van --base in het eerste jaar, 227)
-  --floor      ondergrens per gemeente: returners (verwachte terugkeerders, standaard) of een getal
-  --cap        bovengrens: PCT procent van de verwachte verhuringen (standaard de bovenkant van de band), of none
-  --ceiling-of waarvan --cap een aandeel is: lettings (alle verhuringen, zoals de afspraak; standaard) of
-               suitable (de verhuringen die na voorrangsclaims geschikt zijn, waarover het rekenmodel plaatst)
-  --band       de band van het aandeel verhuringen in procenten (standaard ${SHARE_BAND.map((x) => x * 100).join(",")})
-  --base       het scenario waarvan de andere jaren en instellingen komen (standaard agreed)
-  --id         id van het nieuwe scenario (standaard fair-share-<maat>-<van>-<tot>)
-  --data       map met de gegevens (standaard data)
-  --robust     zoek de doelen met de grootste kans dat alle gemeenten elk jaar binnen de band blijven
-  --runs       doorrekeningen per kandidaat bij --robust (standaard ${ROBUST_RUNS})
-  --seed       startgetal bij --robust (standaard ${DEFAULT_SEED}); elke kandidaat dezelfde trekkingen
-  --max-evaluations  hoeveel kandidaten --robust hoogstens doorrekent (standaard ${ROBUST_EVALUATIONS})
-  --help       deze tekst`;
-
-
-
-function integer(value: string | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} moet een geheel getal van ${formatCount(min)} tot en met ${formatCount(max)} zijn, niet "${value}"`);
-  return Number(value);
-}
-
-function percent(value: string, name: string): number {
-  if (!/^\d+([.,]\d+)?$/.test(value) || Number(value.replace(",", ".")) > 100) throw new UsageError(`--${name} moet een percentage van 0 tot en met 100 zijn, niet "${value}"`);
-  return Number(value.replace(",", ".")) / 100;
-}
+type Flags = FlagValues<typeof SOLVE.flags>;
 
 export interface SolveCliOptions {
   from: number;
@@ -75,87 +84,81 @@ export interface SolveCliOptions {
   maxEvaluations: number;
 }
 
-/** Parses the command line; throws a UsageError (Dutch) naming the flag. `null` means --help. */
-export function parseSolveOptions(argv: readonly string[]): SolveCliOptions | null {
-  let values;
-  try {
-    ({values} = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        period: {type: "string"},
-        measure: {type: "string"},
-        out: {type: "string"},
-        amersfoort: {type: "string"},
-        total: {type: "string"},
-        floor: {type: "string"},
-        cap: {type: "string"},
-        "ceiling-of": {type: "string"},
-        band: {type: "string"},
-        base: {type: "string"},
-        id: {type: "string"},
-        data: {type: "string"},
-        robust: {type: "boolean", default: false},
-        runs: {type: "string"},
-        seed: {type: "string"},
-        "max-evaluations": {type: "string"},
-        help: {type: "boolean", default: false}
-      }
-    }));
-  } catch (e) {
-    const m = /option '([^']+)'/.exec((e as Error).message);
-    throw new UsageError(m ? `onbekende of onvolledige optie ${m[1]}` : (e as Error).message);
-  }
-  if (values.help) return null;
-  if (values.period === undefined) throw new UsageError("--period is verplicht, bijvoorbeeld --period 2027-2030");
-  const period = /^(\d{4})(?:-(\d{4}))?$/.exec(values.period);
-  if (!period || Number(period[2] ?? period[1]) < Number(period[1])) throw new UsageError(`--period moet twee jaren zijn als 2027-2030 (of één jaar), niet "${values.period}"`);
-  if (values.measure === undefined) throw new UsageError(`--measure is verplicht: ${MEASURES.join(", ")}`);
-  if (!(MEASURES as readonly string[]).includes(values.measure)) throw new UsageError(`--measure moet een van ${MEASURES.join(", ")} zijn, niet "${values.measure}"`);
-  if (values.out === undefined) throw new UsageError("--out is verplicht (een .json-bestand)");
-  if (extname(values.out).toLowerCase() !== ".json") throw new UsageError(`--out moet op .json eindigen, niet "${values.out}"`);
+/** A percentage flag's text as a share: a number with a decimal point, in the flag's range (cli/args.ts's rules). */
+function percent(flag: string, text: string, range: {min: number; max: number; above?: boolean}): number {
+  return readNumber(flag, text, {type: "number", help: "", ...range}) / 100;
+}
+
+/**
+ * The solver's options from the parsed flags: required flags, the period, measure, band, floor, cap and id checked
+ * (each number's own range is checked when it is read); throws a UsageError (Dutch) naming the flag.
+ *
+ * @example
+ * const flags = parseFlags(SOLVE, ["--period", "2027-2030", "--measure", "lettings", "--out", "x.json"]);
+ * if (flags !== "help") solveOptions(flags).from; // 2027
+ */
+export function solveOptions(flags: Flags): SolveCliOptions {
+  if (flags.period === undefined) throw new UsageError("--period ontbreekt, bijvoorbeeld --period 2027-2030");
+  const period = /^(\d{4})(?:-(\d{4}))?$/.exec(flags.period);
+  const from = Number(period?.[1]);
+  const to = Number(period?.[2] ?? period?.[1]);
+  if (!period || to < from) throw new UsageError(`--period moet twee jaren zijn als 2027-2030 (of één jaar); gevonden "${flags.period}"`);
+  if (from < FIRST_YEAR || to > LAST_YEAR) throw new UsageError(`--period moet binnen de jaren van de afspraak liggen, ${FIRST_YEAR}-${LAST_YEAR}; gevonden "${flags.period}"`);
+  if (flags.measure === undefined) throw new UsageError(`--measure ontbreekt: ${MEASURES.join(", ")}`);
+  if (!(MEASURES as readonly string[]).includes(flags.measure)) throw new UsageError(`--measure moet een van ${MEASURES.join(", ")} zijn; gevonden "${flags.measure}"`);
+  if (flags.out === undefined) throw new UsageError("--out ontbreekt (een .json-bestand)");
+  if (extname(flags.out).toLowerCase() !== ".json") throw new UsageError(`--out moet op .json eindigen; gevonden "${flags.out}"`);
   let band: [number, number] = [SHARE_BAND[0], SHARE_BAND[1]];
-  if (values.band !== undefined) {
-    const parts = values.band.split(/[;,]/);
-    // "7,18" is two percentages; a decimal comma inside one is not possible here, so a decimal point is used.
-    if (parts.length !== 2) throw new UsageError(`--band moet twee percentages zijn als 7,18, niet "${values.band}"`);
-    const [low, high] = parts.map((p) => percent(p.replace(",", "."), "band")) as [number, number];
+  if (flags.band !== undefined) {
+    // "7,18" is two percentages (so a percentage takes a decimal point: 7.5,18).
+    const parts = flags.band.split(/[;,]/);
+    if (parts.length !== 2) throw new UsageError(`--band moet twee percentages zijn als 7,18; gevonden "${flags.band}"`);
+    const [low, high] = parts.map((p) => percent("band", p.trim(), {min: 0, max: 100})) as [number, number];
     if (low > high) throw new UsageError(`--band: de ondergrens ${formatPercent(low)} ligt boven de bovengrens ${formatPercent(high)}`);
     band = [low, high];
   }
   let floor: "returners" | number = "returners";
-  if (values.floor !== undefined && values.floor !== "returners") floor = integer(values.floor, "floor", 0, 10_000)!;
-  let cap: number | null | undefined = band[1];
-  if (values.cap !== undefined) cap = values.cap === "none" ? null : percent(values.cap, "cap");
-  if (cap === 0) throw new UsageError("--cap moet groter dan 0 zijn (of none)");
-  const ceilingOf = values["ceiling-of"] ?? "lettings";
-  if (ceilingOf !== "lettings" && ceilingOf !== "suitable") throw new UsageError(`--ceiling-of moet lettings of suitable zijn, niet "${ceilingOf}"`);
-  if (!values.robust) {
-    for (const flag of ["runs", "seed", "max-evaluations"] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} hoort bij --robust`);
+  if (flags.floor !== "returners") {
+    if (!/^\d+$/.test(flags.floor) || Number(flags.floor) > MAX_FLOOR) throw new UsageError(`--floor moet returners of een geheel getal van 0 tot en met ${dutchNumber(MAX_FLOOR)} zijn; gevonden ${JSON.stringify(flags.floor.slice(0, 40))}`);
+    floor = Number(flags.floor);
   }
-  if (values.id !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(values.id)) throw new UsageError(`--id moet uit kleine letters, cijfers en streepjes bestaan, niet "${values.id}"`);
-  const amersfoort = integer(values.amersfoort, "amersfoort", 0, 100_000);
-  const total = integer(values.total, "total", 0, 100_000);
+  const cap = flags.cap === undefined ? band[1] : flags.cap === "none" ? null : percent("cap", flags.cap, {min: 0, above: true, max: 100});
+  const ceilingOf = flags["ceiling-of"];
+  if (ceilingOf !== "lettings" && ceilingOf !== "suitable") throw new UsageError(`--ceiling-of moet lettings of suitable zijn; gevonden "${ceilingOf}"`);
+  if (!flags.robust) {
+    for (const flag of ["runs", "seed", "max-evaluations"] as const) if (flags[flag] !== undefined) throw new UsageError(`--${flag} hoort bij --robust`);
+  }
+  if (flags.id !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(flags.id)) throw new UsageError(`--id moet uit kleine letters, cijfers en streepjes bestaan; gevonden "${flags.id}"`);
   return {
-    from: Number(period[1]),
-    to: Number(period[2] ?? period[1]),
-    measure: values.measure as Measure,
-    out: values.out,
-    ...(amersfoort !== undefined && {amersfoort}),
-    ...(total !== undefined && {total}),
+    from,
+    to,
+    measure: flags.measure as Measure,
+    out: flags.out,
+    ...(flags.amersfoort !== undefined && {amersfoort: flags.amersfoort}),
+    ...(flags.total !== undefined && {total: flags.total}),
     floor,
     cap,
     ceilingOf,
     band,
-    base: values.base ?? "agreed",
-    ...(values.id !== undefined && {id: values.id}),
-    data: values.data ?? "data",
-    robust: values.robust ?? false,
-    runs: integer(values.runs, "runs", 1, 1_000_000) ?? ROBUST_RUNS,
-    seed: integer(values.seed, "seed", 0) ?? DEFAULT_SEED,
-    maxEvaluations: integer(values["max-evaluations"], "max-evaluations", 1, 1000) ?? ROBUST_EVALUATIONS
+    base: flags.base,
+    ...(flags.id !== undefined && {id: flags.id}),
+    data: flags.data,
+    robust: flags.robust,
+    runs: flags.runs ?? ROBUST_RUNS,
+    seed: flags.seed ?? DEFAULT_SEED,
+    maxEvaluations: flags["max-evaluations"] ?? ROBUST_EVALUATIONS
   };
+}
+
+/**
+ * Parses a command line the way `npm run solve` does; `null` means --help. Throws a UsageError (Dutch) naming the flag.
+ *
+ * @example
+ * parseSolveOptions(["--period", "2027-2030", "--measure", "lettings", "--out", "x.json"])?.floor; // "returners"
+ */
+export function parseSolveOptions(argv: readonly string[]): SolveCliOptions | null {
+  const flags = parseFlags(SOLVE, argv);
+  return flags === "help" ? null : solveOptions(flags);
 }
 
 const BINDING: Record<string, string> = {floor: "ondergrens", ceiling: "bovengrens", fixed: "vast"};
@@ -185,7 +188,7 @@ export function report(solution: FairShareSolution | RobustSolution, base: Scena
   return lines.join("\n");
 }
 
-async function run(options: SolveCliOptions): Promise<void> {
+async function run(options: SolveCliOptions, io: CliIo): Promise<void> {
   const loaded = readScenario(options.base);
   const base = loaded.scenario;
   // The shared guard: never into data/, the scenarios or a file this command reads (links and `..` resolved).
@@ -198,7 +201,7 @@ async function run(options: SolveCliOptions): Promise<void> {
     try {
       total = rampTotal(rampPeriod(base.ramp, options.from));
     } catch {
-      throw new Error(`het scenario "${base.id}" heeft geen ingroeipad voor ${options.from}; geef --total`);
+      throw new UsageError(`het scenario "${base.id}" heeft geen ingroeipad voor ${options.from}; geef --total`);
     }
   }
   const lead = inputs.municipalities.find((m) => m.code === LEAD_MUNICIPALITY)!;
@@ -212,43 +215,33 @@ async function run(options: SolveCliOptions): Promise<void> {
     ...(options.cap !== undefined && {cap: options.cap}),
     ceilingOf: options.ceilingOf
   };
-  const solution = options.robust
-    ? solveRobust(inputs, base, problem, {runs: options.runs, seed: options.seed, band: options.band, maxEvaluations: options.maxEvaluations})
-    : solveFairShare(inputs, base, problem);
+  let solution: FairShareSolution | RobustSolution;
+  try {
+    solution = options.robust
+      ? solveRobust(inputs, base, problem, {runs: options.runs, seed: options.seed, band: options.band, maxEvaluations: options.maxEvaluations})
+      : solveFairShare(inputs, base, problem);
+  } catch (e) {
+    if (e instanceof InfeasibleError) throw new CommandProblem(`Geen verdeling mogelijk:\n${e.message}`);
+    throw e;
+  }
   const json = proposalScenario(base, solution, options.id !== undefined ? {id: options.id} : {});
   // What is written must be a scenario the engine runs: validate it and compute its targets before writing.
   const parsed = parseScenario(json, options.out);
   targetsByYear(inputs, parsed);
   writeOutputs([{flag: "--out", path: options.out, content: JSON.stringify(json, null, 2) + "\n"}], read);
-  console.log(report(solution, base));
-  console.error(`\nScenario geschreven naar ${options.out}; doorrekenen met: npm run simulate -- --scenario ${options.out} --out <uitvoer.csv>`);
+  io.out(report(solution, base));
+  io.err(`\nScenario geschreven naar ${options.out}; doorrekenen met: npm run simulate -- --scenario ${options.out} --out <uitvoer.csv>`);
 }
 
-/** Runs the command line; returns the exit code (0 done, 1 infeasible or bad data, 2 bad flags). */
-export async function main(argv: readonly string[]): Promise<number> {
-  try {
-    const options = parseSolveOptions(argv);
-    if (options === null) {
-      console.log(USAGE);
-      return 0;
-    }
-    await run(options);
-    return 0;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`fout: ${e.message}\n`);
-      console.error(USAGE);
-      return 2;
-    }
-    if (e instanceof InfeasibleError) {
-      console.error(`Geen verdeling mogelijk; er is niets geschreven.\n${e.message}`);
-      return 1;
-    }
-    console.error(e instanceof ScenarioError || e instanceof WriteError ? e.message : `fout: ${(e as Error).message}`);
-    return 1;
-  }
+/**
+ * Runs `npm run solve` with these arguments; returns the exit code (0 done; 1 no feasible split, or a problem in the
+ * data, a scenario or writing; 2 a bad command line), as `simulate` and `recalibrate` do.
+ *
+ * @example
+ * await main(["--period", "2027-2030", "--measure", "lettings", "--out", "out/fair.json"]); // 0
+ */
+export function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  return runCommand(SOLVE, argv, io, (flags, io) => run(solveOptions(flags), io));
 }
 
-if (import.meta.url === (await import("node:url")).pathToFileURL(process.argv[1] ?? "").href) {
-  process.exitCode = await main(process.argv.slice(2));
-}
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

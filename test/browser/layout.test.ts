@@ -1,10 +1,7 @@
 // What a newcomer met: sideways scrolling at 1280 px, English words in the chrome, printouts that do not say what
 // they show or take five pages. Checked in Chromium on the built site.
-import {existsSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {ROOT} from "../../scripts/build.ts";
 import {connectChromium} from "./chromium.ts";
 import {openPage, PAGES, watchPage} from "./page.ts";
 
@@ -17,25 +14,22 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const pages = PAGES.filter((p) => p.path !== "/monitoring" || existsSync(join(ROOT, "src", "monitoring.md")));
+/** Opens every <details> on the page, so what a reader can unfold is measured too. */
+function unfold(page: Page): Promise<void> {
+  return page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+}
 
 /** Pages counted in a PDF (each page object has "/Type /Page"; the page tree says "/Type /Pages"). */
 function pdfPages(pdf: Buffer): number {
   return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
 
-describe.each(pages)("page $path", ({path}) => {
+describe.each(PAGES)("page $path", ({path}) => {
   test("no sideways scrolling at 1280 px, the chrome in Dutch, a skip link, and a printout that says what it shows", async () => {
     const watched = await watchPage(browser);
     try {
       await openPage(watched, baseUrl, path);
       const page = watched.page;
-      const overflow = await page.evaluate(() => ({
-        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        tables: Array.from(document.querySelectorAll(".fs-table-wrap")).filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.getAttribute("aria-label"))
-      }));
-      expect(overflow.page, "page wider than the window").toBeLessThanOrEqual(0);
-      if (path !== "/monitoring") expect(overflow.tables, "tables that scroll sideways").toEqual([]);
       expect(await page.locator("#observablehq-sidebar-toggle").getAttribute("title")).toBe("Zijbalk tonen of verbergen");
       const toc = page.locator("#observablehq-toc");
       if ((await toc.count()) > 0) expect(await toc.textContent()).not.toContain("Contents");
@@ -45,13 +39,19 @@ describe.each(pages)("page $path", ({path}) => {
         const pdf = await page.pdf({format: "A4", printBackground: true});
         expect(pdfPages(pdf), "A4 pages of a printed municipality").toBeLessThanOrEqual(2);
       }
-      if (path !== "/monitoring") {
-        await page.emulateMedia({media: "print"});
-        const header = page.locator(".fs-print-header").first();
-        expect(await header.isVisible()).toBe(true);
-        expect(await header.textContent()).toMatch(/^Afgedrukt op \d+ \w+ \d{4} · gegevens \w+ · rekenmodel [\w.+]+\. /);
-        await page.emulateMedia({media: "screen"});
-      }
+      await page.emulateMedia({media: "print"});
+      const header = page.locator(".fs-print-header").first();
+      expect(await header.isVisible()).toBe(true);
+      expect(await header.textContent()).toMatch(/^Afgedrukt op \d+ \w+ \d{4} · gegevens \w+ · rekenmodel [\w.+]+\. /);
+      await page.emulateMedia({media: "screen"});
+      // Measured with every <details> unfolded (after printing, which shows the page as the reader left it).
+      await unfold(page);
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        tables: Array.from(document.querySelectorAll(".fs-table-wrap")).filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.getAttribute("aria-label"))
+      }));
+      expect(overflow.page, "page wider than the window").toBeLessThanOrEqual(0);
+      expect(overflow.tables, "tables that scroll sideways").toEqual([]);
       expect(watched.errors).toEqual([]);
     } finally {
       await watched.close();
@@ -59,28 +59,42 @@ describe.each(pages)("page $path", ({path}) => {
   });
 });
 
-// On a phone no chart is drawn wider than the page and scaled down: its text stays at Plot's 10 px. (The Monitoring
-// page's charts are another module's and not held to this here.)
-describe.each(pages.filter((p) => p.path !== "/monitoring"))("page $path at 390 px", ({path}) => {
+/**
+ * Figures known to draw text under 10 px on a phone, on pages this file does not own, by page and figure title. The
+ * test fails once such a figure is fixed, so its entry is removed and the figure held to the rule like any other.
+ */
+const KNOWN_SMALL: Readonly<Record<string, string>> = {
+  // A hand-drawn SVG 830 units wide (width="100%"): on a 390 px phone its 12 px labels render at about 4,7 px.
+  "/methode": "Schema van één doorrekening"
+};
+
+// On a phone no chart is drawn wider than the page and scaled down: every text of every SVG on the page (Plot's
+// charts, legends, hand-drawn schemes, in folded-out <details> too) renders at 10 px or more. The rendered size is
+// the computed font size times the scale of the text's transform to the screen (an SVG's viewBox scaled to its box,
+// and any transform within it).
+describe.each(PAGES)("page $path at 390 px", ({path}) => {
   test("chart text is at least 10 px", async () => {
     const watched = await watchPage(browser);
     try {
       await watched.page.setViewportSize({width: 390, height: 844});
       await openPage(watched, baseUrl, path);
-      const small = await watched.page.evaluate(() => {
-        const found: string[] = [];
-        for (const svg of Array.from(document.querySelectorAll("figure svg"))) {
-          const drawn = Number(svg.getAttribute("width"));
-          const shown = svg.getBoundingClientRect().width;
-          if (!drawn || !shown) continue;
-          for (const text of Array.from(svg.querySelectorAll("text"))) {
-            const px = parseFloat(getComputedStyle(text).fontSize) * (shown / drawn);
-            if (text.textContent && px < 9.95) found.push(`${px.toFixed(1)} px "${text.textContent.slice(0, 30)}" in ${svg.closest("figure")?.querySelector("h3")?.textContent ?? "?"}`);
-          }
+      await unfold(watched.page);
+      const texts = await watched.page.evaluate(() => {
+        const found: {figure: string; px: number; text: string}[] = [];
+        for (const text of Array.from(document.querySelectorAll<SVGTextElement>("#observablehq-main svg text"))) {
+          const box = text.getBoundingClientRect();
+          const ctm = text.getScreenCTM();
+          if (!text.textContent?.trim() || !ctm || (box.width === 0 && box.height === 0)) continue;
+          const holder = text.closest("figure.fs-figure") ?? text.closest("figure");
+          const figure = holder?.querySelector("h3, figcaption")?.textContent?.trim() ?? "?";
+          found.push({figure, px: parseFloat(getComputedStyle(text).fontSize) * Math.hypot(ctm.a, ctm.b), text: text.textContent.trim().slice(0, 30)});
         }
         return found;
       });
-      expect(small, "chart text under 10 px").toEqual([]);
+      const known = KNOWN_SMALL[path];
+      const small = texts.filter((t) => t.px < 9.95);
+      expect(small.filter((t) => t.figure !== known).map((t) => `${t.px.toFixed(1)} px "${t.text}" in ${t.figure}`), "chart text under 10 px").toEqual([]);
+      if (known) expect(small.some((t) => t.figure === known), `"${known}" on ${path} is readable now: remove it from KNOWN_SMALL`).toBe(true);
     } finally {
       await watched.close();
     }

@@ -83,7 +83,7 @@ export function columnWidth(width: number, columns: number, gap = 16): number {
  * @example
  * display(printHeader(ctx, "Scenario's: Afgesproken, Direct; 10.000 doorrekeningen, startgetal 1"));
  */
-export function printHeader(ctx: ViewContext, settings: string, date = new Date()): HTMLElement {
+export function printHeader(ctx: Pick<ViewContext, "versions">, settings: string, date = new Date()): HTMLElement {
   const root = document.createElement("p");
   root.className = "fs-print-only fs-print-header";
   const day = date.toLocaleDateString("nl-NL", {day: "numeric", month: "long", year: "numeric"});
