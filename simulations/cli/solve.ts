@@ -4,7 +4,7 @@ import {extname} from "node:path";
 import {loadDatasets} from "../../loaders/datasets.ts";
 import {parseScenario, prepareInputs, rampPeriod, rampTotal, type Scenario} from "../index.ts";
 import {readScenario} from "../scenario/files.ts";
-import {DEFAULT_SEED, FIRST_YEAR, LAST_YEAR, LEAD_MUNICIPALITY, SHARE_BAND} from "../agreement.ts";
+import {DEFAULT_SEED, FIRST_YEAR, LAST_YEAR, SHARE_BAND} from "../agreement.ts";
 import {MEASURE_LABEL, MEASURES, type Measure} from "../measures/definitions.ts";
 import {ROBUST_EVALUATIONS} from "../solver/robust.ts";
 import {InfeasibleError, proposalScenario, solveFairShare, solveRobust, formatCount, formatDecimal, formatPercent, type FairShareOptions, type FairShareSolution, type RobustSolution} from "../solver/index.ts";
@@ -19,7 +19,7 @@ import {checkOutputs, writeOutputs, type ReadSet} from "./outputGuard.ts";
 export const ROBUST_RUNS = 5_000;
 /** Most candidates --robust may simulate. */
 export const MAX_EVALUATIONS = 1_000;
-/** Largest count a year of --amersfoort or --total may ask for (as a scenario's ramp allows). */
+/** Largest count a year of --fixed or --total may ask for (as a scenario's ramp allows). */
 const MAX_COUNT = 100_000;
 /** Largest --floor per municipality. */
 const MAX_FLOOR = 10_000;
@@ -29,7 +29,7 @@ export const SOLVE = {
   name: "solve",
   synopsis: [
     "npm run solve -- --period <van-tot> --measure <maat> --out <bestand.json>",
-    "                 [--amersfoort N] [--total N] [--floor returners|N] [--cap PCT|none] [--ceiling-of lettings|suitable]",
+    "                 [--fixed GEMEENTE=N[,…]] [--total N] [--floor returners|N] [--cap PCT|none] [--ceiling-of lettings|suitable]",
     "                 [--band LAAG,HOOG] [--base <id|bestand.json>] [--id ID] [--data MAP]",
     "                 [--robust [--runs N] [--seed S] [--max-evaluations N]]"
   ],
@@ -37,7 +37,7 @@ export const SOLVE = {
     period: {type: "string", help: `de jaren waarvoor de doelen gelden, bijvoorbeeld 2027-2030 (elk jaar hetzelfde doel; binnen ${FIRST_YEAR}-${LAST_YEAR}); verplicht`, value: "VAN-TOT"},
     measure: {type: "string", help: `de last die zo gelijk mogelijk moet: ${MEASURES.join(" | ")} (${MEASURES.map((m) => MEASURE_LABEL[m]).join("; ")}); verplicht`, value: "MAAT"},
     out: {type: "string", help: "het scenariobestand dat wordt geschreven (.json); verplicht", value: "BESTAND.json"},
-    amersfoort: {type: "integer", help: "houd Amersfoort vast op N per jaar; de andere zeven verdelen de rest", min: 0, max: MAX_COUNT},
+    fixed: {type: "string", help: "houd gemeenten vast op hun aantal per jaar (CBS-code of naam, bijvoorbeeld GM0307=108 of Amersfoort=108; meer met komma's); de andere verdelen de rest", value: "GEMEENTE=N[,…]"},
     total: {type: "integer", help: "plaatsingen per jaar in de regio (standaard: het ingroeipad van --base in het eerste jaar)", min: 0, max: MAX_COUNT},
     floor: {type: "string", help: `ondergrens per gemeente: returners (verwachte terugkeerders) of een geheel getal van 0 tot en met ${dutchNumber(MAX_FLOOR)}`, value: "returners|N", default: "returners"},
     cap: {type: "string", help: "bovengrens: PCT procent (groter dan 0, hoogstens 100) van de verwachte verhuringen, of none (standaard de bovenkant van --band)", value: "PCT|none"},
@@ -64,12 +64,30 @@ export const SOLVE = {
 
 type Flags = FlagValues<typeof SOLVE.flags>;
 
+/**
+ * `--fixed GM0307=108,Soest=30`: counts by CBS code or name (the solver names an unknown municipality).
+ *
+ * @example
+ * fixedCounts("GM0307=108"); // {GM0307: 108}
+ */
+export function fixedCounts(text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of text.split(",")) {
+    const [key, value, ...rest] = part.split("=").map((x) => x.trim());
+    if (!key || value === undefined || rest.length > 0) throw new UsageError(`--fixed verwacht GEMEENTE=AANTAL, bijvoorbeeld GM0307=108; gevonden "${part.trim()}"`);
+    if (key in out) throw new UsageError(`--fixed noemt ${key} twee keer`);
+    out[key] = readNumber("fixed", value, {type: "integer", help: "", min: 0, max: MAX_COUNT});
+  }
+  return out;
+}
+
 export interface SolveCliOptions {
   from: number;
   to: number;
   measure: Measure;
   out: string;
-  amersfoort?: number;
+  /** Counts per year that stay fixed, by CBS code or name. */
+  fixed?: Record<string, number>;
   total?: number;
   floor: "returners" | number;
   cap?: number | null;
@@ -134,7 +152,7 @@ export function solveOptions(flags: Flags): SolveCliOptions {
     to,
     measure: flags.measure as Measure,
     out: flags.out,
-    ...(flags.amersfoort !== undefined && {amersfoort: flags.amersfoort}),
+    ...(flags.fixed !== undefined && {fixed: fixedCounts(flags.fixed)}),
     ...(flags.total !== undefined && {total: flags.total}),
     floor,
     cap,
@@ -204,13 +222,17 @@ async function run(options: SolveCliOptions, io: CliIo): Promise<void> {
       throw new UsageError(`het scenario "${base.id}" heeft geen ingroeipad voor ${options.from}; geef --total`);
     }
   }
-  const lead = inputs.municipalities.find((m) => m.code === LEAD_MUNICIPALITY)!;
+  for (const key of Object.keys(options.fixed ?? {})) {
+    if (!inputs.municipalities.some((m) => m.code === key || m.name === key)) {
+      throw new UsageError(`--fixed: onbekende gemeente "${key}" (geef de CBS-code of de naam van een van ${inputs.municipalities.map((m) => m.name).join(", ")})`);
+    }
+  }
   const problem: FairShareOptions = {
     from: options.from,
     to: options.to,
     measure: options.measure,
     total,
-    ...(options.amersfoort !== undefined && {fixed: {[lead.code]: options.amersfoort}}),
+    ...(options.fixed !== undefined && {fixed: options.fixed}),
     floor: options.floor,
     ...(options.cap !== undefined && {cap: options.cap}),
     ceilingOf: options.ceilingOf

@@ -25,7 +25,7 @@ const simulate = (argv: readonly string[]): Promise<number> => runSimulate(argv,
 describe("npm run solve", () => {
   it("writes a scenario that npm run simulate runs as it is, with the solver's targets", async () => {
     const out = join(dir, "fair.json");
-    expect(await main(["--period", "2027-2030", "--measure", "lettings", "--amersfoort", "108", "--out", out])).toBe(0);
+    expect(await main(["--period", "2027-2030", "--measure", "lettings", "--fixed", "GM0307=108", "--out", out])).toBe(0);
     const json = JSON.parse(readFileSync(out, "utf8"));
     expect(json.id).toBe("fair-share-lettings-2027-2030");
     const targets = json.ramp[1].targets as Record<string, number>;
@@ -53,7 +53,7 @@ describe("npm run solve", () => {
   it("an infeasible problem: Dutch message naming municipality and bound, exit 1, the old file untouched", async () => {
     const out = join(dir, "fair.json");
     writeFileSync(out, "old");
-    expect(await main(["--period", "2027-2030", "--measure", "lettings", "--amersfoort", "30", "--out", out])).toBe(1);
+    expect(await main(["--period", "2027-2030", "--measure", "lettings", "--fixed", "Amersfoort=30", "--out", out])).toBe(1);
     expect(errors.join("\n")).toMatch(/^Geen verdeling mogelijk:\nAmersfoort: vast op 30, onder de ondergrens \d+ \(verwachte terugkeerders\)[^]*\nEr is niets geschreven\.$/);
     expect(readFileSync(out, "utf8")).toBe("old");
     expect(await main(["--period", "2027-2030", "--measure", "inhabitants", "--total", "500", "--out", join(dir, "new.json")])).toBe(1);
@@ -70,7 +70,10 @@ describe("npm run solve", () => {
     [["--period", "2027-2030", "--measure", "lettings", "--out", "data/x.json"], /--out "data\/x\.json" ligt in de invoermap data\/.*er is niets geschreven/],
     [["--period", "2027-2030", "--measure", "lettings", "--out", "simulations/scenarios/x.json"], /--out "simulations\/scenarios\/x\.json" ligt in de invoermap simulations\/scenarios\/.*er is niets geschreven/],
     [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--band", "18,7"], /--band: de ondergrens 18,0% ligt boven de bovengrens 7,0%/],
-    [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--amersfoort", "-3"], /--amersfoort/],
+    [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--fixed", "GM0307=-3"], /--fixed/],
+    [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--fixed", "GM0307"], /--fixed verwacht GEMEENTE=AANTAL/],
+    [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--fixed", "Utrecht=5"], /--fixed: onbekende gemeente "Utrecht"/],
+    [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--fixed", "Soest=3,Soest=4"], /--fixed noemt Soest twee keer/],
     [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--runs", "100"], /--runs hoort bij --robust/],
     [["--period", "2027-2030", "--measure", "lettings", "--out", "x.json", "--bogus"], /onbekende optie "--bogus"/]
   ])("a bad flag %j prints the usage on stderr and exits 2, writing nothing", async (argv, message) => {
@@ -98,7 +101,7 @@ describe("npm run solve", () => {
     ["--runs 1e3", ["--robust", "--runs", "1e3"], /--runs moet een geheel getal/],
     ["--seed 2^32", ["--robust", "--seed", "4294967296"], /--seed moet een geheel getal van 0 tot en met 4\.294\.967\.295 zijn/],
     ["--max-evaluations 0", ["--robust", "--max-evaluations", "0"], /--max-evaluations moet een geheel getal van 1 tot en met 1000 zijn/],
-    ["--amersfoort 10.5", ["--amersfoort", "10.5"], /--amersfoort moet een geheel getal van 0 tot en met 100\.000 zijn/],
+    ["--fixed GM0307=10.5", ["--fixed", "GM0307=10.5"], /--fixed moet een geheel getal van 0 tot en met 100\.000 zijn/],
     ["--total of 400 digits", ["--total", "9".repeat(400)], /--total .*…" \(buiten het bereik\)/],
     ["--floor abc", ["--floor", "abc"], /--floor moet returners of een geheel getal van 0 tot en met 10\.000 zijn; gevonden "abc"/],
     ["--cap 0", ["--cap", "0"], /--cap moet een getal groter dan 0 en hoogstens 100 .*buiten het bereik/],
@@ -127,7 +130,7 @@ describe("npm run solve", () => {
   it("-h is --help too, even beside a bad flag, and the usage lists every flag with its range", async () => {
     expect(await main(["-h"])).toBe(0);
     const text = output.join("\n");
-    for (const flag of ["period", "measure", "out", "amersfoort", "total", "floor", "cap", "ceiling-of", "band", "base", "id", "data", "robust", "runs", "seed", "max-evaluations"]) {
+    for (const flag of ["period", "measure", "out", "fixed", "total", "floor", "cap", "ceiling-of", "band", "base", "id", "data", "robust", "runs", "seed", "max-evaluations"]) {
       expect(text).toMatch(new RegExp(`^ {2}--${flag}\\b`, "m"));
     }
     expect(text).toMatch(/--runs N +doorrekeningen per kandidaat bij --robust, standaard 5\.?000 \(1 tot en met 1\.000\.000\)/);
