@@ -59,15 +59,6 @@ describe.each(PAGES)("page $path", ({path}) => {
   });
 });
 
-/**
- * Figures known to draw text under 10 px on a phone, on pages this file does not own, by page and figure title. The
- * test fails once such a figure is fixed, so its entry is removed and the figure held to the rule like any other.
- */
-const KNOWN_SMALL: Readonly<Record<string, string>> = {
-  // A hand-drawn SVG 830 units wide (width="100%"): on a 390 px phone its 12 px labels render at about 4,7 px.
-  "/methode": "Schema van één doorrekening"
-};
-
 // On a phone no chart is drawn wider than the page and scaled down: every text of every SVG on the page (Plot's
 // charts, legends, hand-drawn schemes, in folded-out <details> too) renders at 10 px or more. The rendered size is
 // the computed font size times the scale of the text's transform to the screen (an SVG's viewBox scaled to its box,
@@ -91,10 +82,8 @@ describe.each(PAGES)("page $path at 390 px", ({path}) => {
         }
         return found;
       });
-      const known = KNOWN_SMALL[path];
       const small = texts.filter((t) => t.px < 9.95);
-      expect(small.filter((t) => t.figure !== known).map((t) => `${t.px.toFixed(1)} px "${t.text}" in ${t.figure}`), "chart text under 10 px").toEqual([]);
-      if (known) expect(small.some((t) => t.figure === known), `"${known}" on ${path} is readable now: remove it from KNOWN_SMALL`).toBe(true);
+      expect(small.map((t) => `${t.px.toFixed(1)} px "${t.text}" in ${t.figure}`), "chart text under 10 px").toEqual([]);
     } finally {
       await watched.close();
     }
