@@ -16,10 +16,10 @@ export {simulate, type SimulationResult, type SimulateOptions} from "./model/eng
 export {yearTargets, rampPeriod, rampTotal} from "./model/ramp.ts";
 export {keyShares, type KeyBasis} from "./model/key.ts";
 export {apportion} from "./model/apportion.ts";
-export {METRICS, type Metric, type Summary, emptySummary, emptyPairedSummary, addResult, addPaired, mergeSummary, runMetrics} from "./summary/accumulator.ts";
+export {METRICS, type Metric, type Summary, emptySummary, emptyPairedSummary, addResult, addPaired, mergeSummary, summaryBuffers, runMetrics} from "./summary/accumulator.ts";
 export {summaryRows, probabilityRows, flowRows, type SummaryRow, type ProbabilityRow, type FlowRow} from "./summary/rows.ts";
 export {toCsv} from "./summary/csv.ts";
-export {simulateSummaries, mergeJobSummaries, type SummaryJob, type JobSummaries, type Prepared} from "./runner/chunked.ts";
+export {simulateSummaries, mergeJobSummaries, jobSummaryBuffers, type SummaryJob, type JobSummaries, type Prepared} from "./runner/chunked.ts";
 export type {Calibration, GammaBelief, MunicipalityCalibration} from "./model/calibration.ts";
 export {
   MEASURES,
