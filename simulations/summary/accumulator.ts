@@ -118,14 +118,14 @@ export interface Summary {
   readonly shareSuitable: RatioHistograms;
   readonly shareSuitableDiff: RealHistogram[];
   /**
-   * Origin × host flows (not for paired summaries: none): (years + 1) × M × M histograms, index
+   * Origin × host flows (none for paired summaries, or when not asked for): (years + 1) × M × M histograms, index
    * `(t * M + o) * M + h`; t = years.length is the whole period (the sum over the years).
    */
   readonly flows: IntHistograms;
   runs: number;
 }
 
-function empty(scenario: string, paired: boolean, years: readonly number[], municipalities: readonly string[], capShare: number): Summary {
+function empty(scenario: string, paired: boolean, years: readonly number[], municipalities: readonly string[], capShare: number, flows: boolean): Summary {
   const cells = years.length * municipalities.length;
   const M = municipalities.length - 1;
   const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, intHistograms(cells)])) as Record<CountMetric, IntHistograms>;
@@ -140,9 +140,18 @@ function empty(scenario: string, paired: boolean, years: readonly number[], muni
     shareDiff: paired ? Array.from({length: cells}, realHistogram) : [],
     shareSuitable: ratioHistograms(cells),
     shareSuitableDiff: paired ? Array.from({length: cells}, realHistogram) : [],
-    flows: intHistograms(paired ? 0 : (years.length + 1) * M * M),
+    flows: intHistograms(flows ? (years.length + 1) * M * M : 0),
     runs: 0
   };
+}
+
+/** What a summary counts besides the summary table's metrics. */
+export interface SummaryOptions {
+  /**
+   * The origin × host flows (default true). Without them (for the summary table alone) a summary counts 40% fewer
+   * values per run; `flowRows` refuses it, and it merges only with summaries without flows.
+   */
+  readonly flows?: boolean;
 }
 
 /**
@@ -150,15 +159,16 @@ function empty(scenario: string, paired: boolean, years: readonly number[], muni
  *
  * @example
  * const s = emptySummary(result); addResult(s, result); summaryRows(s);
+ * const table = emptySummary(result, {flows: false}); // the summary table only
  */
-export function emptySummary(like: SimulationResult): Summary {
-  return empty(like.scenario.id, false, like.years, like.municipalities, like.capShare);
+export function emptySummary(like: SimulationResult, options: SummaryOptions = {}): Summary {
+  return empty(like.scenario.id, false, like.years, like.municipalities, like.capShare, options.flows ?? true);
 }
 
 /** An empty summary of paired differences B − A (scenario label "B-A" with the scenarios' ids). */
 export function emptyPairedSummary(a: SimulationResult, b: SimulationResult): Summary {
   checkPaired(a, b);
-  return empty(`${b.scenario.id}-${a.scenario.id}`, true, a.years, a.municipalities, a.capShare);
+  return empty(`${b.scenario.id}-${a.scenario.id}`, true, a.years, a.municipalities, a.capShare, false);
 }
 
 function checkPaired(a: SimulationResult, b: SimulationResult): void {
@@ -179,9 +189,13 @@ export function addResult(s: Summary, r: SimulationResult): void {
   const count = (metric: CountMetric, data: Int32Array, minus?: Int32Array, shift?: Int32Array) => countColumns(s.counts[metric], 0, cells, runs, data, minus, shift);
   count("vacancies", r.vacancies);
   count("inflow", r.inflow);
+  // The gap is placed − target, and the target is the same in every run: while every run so far had this result's
+  // targets, the gap's histograms are the placed ones moved by the target (copied, not counted again).
+  const sameTargets = onlyValues(s.counts.target, r.target);
   count("placed", r.placed);
+  if (sameTargets) shiftedCopy(s.counts.gap, s.counts.placed, r.target);
+  else count("gap", r.placed, undefined, r.target);
   count("backlog", r.backlog);
-  count("gap", r.placed, undefined, r.target);
   count("suitable", r.suitable);
   count("placedByOrigin", r.placedByOrigin);
   // The derived metrics, from differences read on the fly (no arrays written), and the running balance.
@@ -192,8 +206,24 @@ export function addResult(s: Summary, r: SimulationResult): void {
   addValues(s.counts.target, 0, r.target, runs);
   countRatioColumns(s.share, 0, cells, runs, r.placed, r.vacancies);
   countRatioColumns(s.shareSuitable, 0, cells, runs, r.placed, r.suitable);
-  addFlows(s, r);
+  if (s.flows.n.length > 0) addFlows(s, r);
   s.runs += runs;
+}
+
+// Whether each histogram i of the set is empty or has counted values[i] alone.
+function onlyValues(set: IntHistograms, values: Int32Array): boolean {
+  for (let i = 0; i < set.n.length; i++) {
+    if (set.n[i] !== 0 && (set.start[i + 1]! - set.start[i]! !== 1 || set.lo[i] !== values[i])) return false;
+  }
+  return true;
+}
+
+// Makes `into` the histograms of `from` with every value less shift[i].
+function shiftedCopy(into: IntHistograms, from: IntHistograms, shift: Int32Array): void {
+  into.n.set(from.n);
+  into.lo = from.lo.map((lo, i) => lo - shift[i]!);
+  into.start = from.start.slice();
+  into.counts = from.counts.slice();
 }
 
 // The cumulative balance against the target, Σ over the years so far of placed − target, per run and column.
@@ -263,7 +293,13 @@ function addPairedShares(pairs: RatioHistograms, exact: RealHistogram[], pa: Int
 
 /** Adds the counts of `other` (e.g. another chunk, or another worker's runs) to `into`. */
 export function mergeSummary(into: Summary, other: Summary): void {
-  if (into.scenario !== other.scenario || into.paired !== other.paired || into.share.n.length !== other.share.n.length || into.shareDiff.length !== other.shareDiff.length) {
+  if (
+    into.scenario !== other.scenario ||
+    into.paired !== other.paired ||
+    into.share.n.length !== other.share.n.length ||
+    into.shareDiff.length !== other.shareDiff.length ||
+    into.flows.n.length !== other.flows.n.length
+  ) {
     throw new Error(`mergeSummary: cannot merge a summary of "${other.scenario}" into one of "${into.scenario}"`);
   }
   for (const metric of COUNT_METRICS) mergeInts(into.counts[metric], other.counts[metric]);

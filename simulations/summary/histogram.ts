@@ -409,8 +409,7 @@ function ratioSortedCounts(h: RatioHistogram): SortedCounts {
   const grid = h.counts;
   const pN = h.pN;
   const cap = Math.min(grid.length, h.n);
-  const ratios = new Float64Array(cap);
-  const weights = new Float64Array(cap);
+  const {ratios, weights, r2, w2, first} = ratioScratch(cap);
   let k = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -427,22 +426,27 @@ function ratioSortedCounts(h: RatioHistogram): SortedCounts {
     }
   }
   if (k === 0) return {values: new Float64Array(0), counts: new Float64Array(0)};
+  // Counting sort into k buckets by floor((r − min) · scale) (written out twice below: a closure over min and
+  // scale kept them out of registers): first[b] is where bucket b starts.
   const buckets = k;
+  const lo = min;
   const scale = max > min ? buckets / (max - min) : 0;
-  const bucketOf = (r: number) => Math.min(buckets - 1, Math.floor((r - min) * scale));
-  // Counting sort into buckets: first[b] is where bucket b starts.
-  const first = new Int32Array(buckets + 1);
-  for (let i = 0; i < k; i++) first[bucketOf(ratios[i]!) + 1]! += 1;
+  const last = buckets - 1;
+  first.fill(0, 0, buckets + 1);
+  for (let i = 0; i < k; i++) {
+    const b = Math.floor((ratios[i]! - lo) * scale);
+    first[(b < last ? b : last) + 1]! += 1;
+  }
   for (let b = 0; b < buckets; b++) first[b + 1]! += first[b]!;
   const next = first.slice(0, buckets);
-  const r2 = new Float64Array(k);
-  const w2 = new Float64Array(k);
   for (let i = 0; i < k; i++) {
-    const at = next[bucketOf(ratios[i]!)]!++;
+    const b = Math.floor((ratios[i]! - lo) * scale);
+    const at = next[b < last ? b : last]!++;
     r2[at] = ratios[i]!;
     w2[at] = weights[i]!;
   }
-  // Each bucket sorted (insertion sort: buckets hold a few values) and equal values merged, appended in order.
+  // Each bucket sorted (insertion sort: buckets hold a few values) and equal values merged, appended in order
+  // (over ratios and weights, read no more).
   const values = ratios;
   const counts = weights;
   let distinct = 0;
@@ -474,6 +478,17 @@ function ratioSortedCounts(h: RatioHistogram): SortedCounts {
     }
   }
   return {values: values.slice(0, distinct), counts: counts.slice(0, distinct)};
+}
+
+// Working arrays of ratioSortedCounts, kept between calls (a summary sorts a hundred grids, each of up to its runs'
+// pairs: fresh arrays each time were most of the garbage collector's work).
+let scratch = {ratios: new Float64Array(0), weights: new Float64Array(0), r2: new Float64Array(0), w2: new Float64Array(0), first: new Int32Array(0)};
+function ratioScratch(k: number): typeof scratch {
+  if (scratch.ratios.length < k) {
+    const n = Math.max(k, 2 * scratch.ratios.length);
+    scratch = {ratios: new Float64Array(n), weights: new Float64Array(n), r2: new Float64Array(n), w2: new Float64Array(n), first: new Int32Array(n + 1)};
+  }
+  return scratch;
 }
 
 // A crowded bucket (many equal or nearly equal ratios): its distinct values by a typed-array sort, each pair's

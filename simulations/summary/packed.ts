@@ -154,29 +154,48 @@ export function countColumns(
   }
   const counts = set.counts;
   let outside: number[] | null = null;
-  if (empty && minus) {
-    for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]! - minus[j]!]! += 1;
-  } else if (empty) {
-    for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]!]! += 1;
-  } else if (minus) {
-    for (let r = 0, j = 0; r < runs; r++) {
-      for (let c = 0; c < cells; c++, j++) {
-        const v = data[j]! - minus[j]!;
-        if ((v - lo[c]!) >>> 0 < len[c]!) counts[base[c]! + v]! += 1;
-        else (outside ??= []).push(j);
-      }
-    }
-  } else {
-    for (let r = 0, j = 0; r < runs; r++) {
-      for (let c = 0; c < cells; c++, j++) {
-        const v = data[j]!;
-        if ((v - lo[c]!) >>> 0 < len[c]!) counts[base[c]! + v]! += 1;
-        else (outside ??= []).push(j);
-      }
-    }
-  }
+  if (empty) countAll(counts, base, data, minus, cells, runs);
+  else outside = minus ? countDifferencesInSpan(counts, lo, len, base, data, minus, cells, runs) : countInSpan(counts, lo, len, base, data, cells, runs);
   for (let c = 0; c < cells; c++) set.n[first + c]! += runs;
   if (outside !== null) countOutside(set, first, cells, outside, data, minus, shift);
+}
+
+// The counting loops, each its own small function so that V8 optimises it as a whole (not by on-stack replacement
+// inside a larger one). Value v of column c is counted at base[c] + v.
+
+// Every value known to fit (the spans were just made from them).
+function countAll(counts: Float64Array, base: Int32Array, data: Int32Array, minus: Int32Array | null, cells: number, runs: number): void {
+  if (minus) {
+    for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]! - minus[j]!]! += 1;
+  } else {
+    for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]!]! += 1;
+  }
+}
+
+// Values inside their spans [lo[c], lo[c] + len[c]) counted; the indices j of the others returned.
+function countInSpan(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, cells: number, runs: number): number[] | null {
+  let outside: number[] | null = null;
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const v = data[j]!;
+      if ((v - lo[c]!) >>> 0 < len[c]!) counts[base[c]! + v]! += 1;
+      else (outside ??= []).push(j);
+    }
+  }
+  return outside;
+}
+
+// As countInSpan, for the values data[j] − minus[j].
+function countDifferencesInSpan(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, minus: Int32Array, cells: number, runs: number): number[] | null {
+  let outside: number[] | null = null;
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const v = data[j]! - minus[j]!;
+      if ((v - lo[c]!) >>> 0 < len[c]!) counts[base[c]! + v]! += 1;
+      else (outside ??= []).push(j);
+    }
+  }
+  return outside;
 }
 
 // Per column c of a runs × cells array: the smallest and largest data[j] − minus[j].

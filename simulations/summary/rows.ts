@@ -101,6 +101,7 @@ export interface FlowRow extends Stats {
  */
 export function flowRows(s: Summary): FlowRow[] {
   if (s.paired) throw new Error("flowRows: a paired summary holds no flows");
+  if (s.flows.n.length === 0) throw new Error("flowRows: this summary was made without flows (emptySummary(result, {flows: false}))");
   const names = s.municipalities.slice(0, -1);
   const M = names.length;
   const periods = [...s.years.map(String), `${s.years[0]}-${s.years[s.years.length - 1]}`];
