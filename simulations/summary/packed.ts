@@ -19,20 +19,19 @@ export interface IntHistograms {
 }
 
 /**
- * Histograms of ratios p / d counted as (p, d) pairs of integers (see RatioHistogram), each a grid in one buffer:
- * histogram i counts the pair (p, d) at counts[start[i] + (d − dLo[i]) · pN[i] + (p − pLo[i])].
+ * Histograms of ratios p / d counted as (p, d) pairs of integers (see RatioHistogram): histogram i counts the pair
+ * (p, d) at grids[i][(d − dLo[i]) · pN[i] + (p − pLo[i])]. One grid per histogram (a hundred per summary, each
+ * up to a few hundred kilobytes): a grid that grows is copied alone, not with all the others.
  */
 export interface RatioHistograms {
   /** Pairs counted by each histogram. */
   readonly n: Float64Array;
-  pLo: Int32Array;
-  pN: Int32Array;
-  dLo: Int32Array;
-  dN: Int32Array;
-  /** Where each grid starts; one more entry than histograms. */
-  start: Int32Array;
+  readonly pLo: Int32Array;
+  readonly pN: Int32Array;
+  readonly dLo: Int32Array;
+  readonly dN: Int32Array;
   /** Integer counts (Int32: half the memory of doubles, and a million runs are far from 2^31). */
-  counts: Int32Array;
+  readonly grids: Int32Array[];
 }
 
 /**
@@ -54,16 +53,17 @@ export function ratioHistograms(size: number): RatioHistograms {
     pN: new Int32Array(size),
     dLo: new Int32Array(size),
     dN: new Int32Array(size),
-    start: new Int32Array(size + 1),
-    counts: new Int32Array(0)
+    grids: Array.from({length: size}, () => new Int32Array(0))
   };
 }
 
 const spanOf = (set: IntHistograms, i: number) => set.start[i + 1]! - set.start[i]!;
 
 // Widens each histogram i to take [min[i], max[i]] (nothing where min[i] > max[i]), keeping its counts; one new
-// buffer for all. With `slack`, a span that grows grows by an eighth more on that side, so that the next chunks'
-// rare extremes seldom move the whole buffer again (the spare slots count nothing, so no number changes).
+// buffer for all. With `slack`, a span that grows grows by a quarter more on that side (at least 2): a span made
+// from the first 10,000 runs is about 8 standard deviations wide, so 2 more on a side take the extremes of a
+// million runs, and the buffer moves a few times in a long job instead of after nearly every chunk (the spare slots
+// count nothing, so no number changes).
 function growInts(set: IntHistograms, min: Float64Array, max: Float64Array, slack: boolean): void {
   const K = set.n.length;
   const lo = new Int32Array(K);
@@ -80,7 +80,7 @@ function growInts(set: IntHistograms, min: Float64Array, max: Float64Array, slac
         b = max[i]!;
         changed = true;
       } else {
-        const pad = slack ? len >> 3 : 0;
+        const pad = slack ? padOf(len) : 0;
         if (min[i]! < a) {
           a = min[i]! - pad;
           changed = true;
@@ -105,6 +105,8 @@ function growInts(set: IntHistograms, min: Float64Array, max: Float64Array, slac
   set.start = start;
   set.counts = counts;
 }
+
+const padOf = (span: number) => Math.max(2, span >> 2);
 
 function needs(size: number): {min: Float64Array; max: Float64Array} {
   return {min: new Float64Array(size).fill(Infinity), max: new Float64Array(size).fill(-Infinity)};
@@ -269,57 +271,40 @@ export function mergeInts(into: IntHistograms, other: IntHistograms): void {
 }
 
 // Widens grid i to take p in [pMin[i], pMax[i]] and d in [dMin[i], dMax[i]] (nothing where pMin[i] > pMax[i]),
-// keeping its counts; with `slack` as growInts.
+// keeping its counts; with `slack` as growInts, in both directions. Only the grids that grow are copied.
 function growRatios(set: RatioHistograms, pMin: Float64Array, pMax: Float64Array, dMin: Float64Array, dMax: Float64Array, slack: boolean): void {
-  const K = set.n.length;
-  const pLo = new Int32Array(K);
-  const pN = new Int32Array(K);
-  const dLo = new Int32Array(K);
-  const dN = new Int32Array(K);
-  const start = new Int32Array(K + 1);
-  let size = 0;
-  let changed = false;
-  for (let i = 0; i < K; i++) {
-    const empty = set.pN[i]! * set.dN[i]! === 0;
+  for (let i = 0; i < set.n.length; i++) {
+    if (!(pMin[i]! <= pMax[i]!)) continue;
+    const empty = set.grids[i]!.length === 0;
     let pa = set.pLo[i]!;
     let pb = pa + set.pN[i]! - 1;
     let da = set.dLo[i]!;
     let db = da + set.dN[i]! - 1;
-    if (pMin[i]! <= pMax[i]!) {
-      if (empty) {
-        [pa, pb, da, db] = [pMin[i]!, pMax[i]!, dMin[i]!, dMax[i]!];
-        changed = true;
-      } else {
-        const pPad = slack ? set.pN[i]! >> 3 : 0;
-        const dPad = slack ? set.dN[i]! >> 3 : 0;
-        if (pMin[i]! < pa) [pa, changed] = [pMin[i]! - pPad, true];
-        if (pMax[i]! > pb) [pb, changed] = [pMax[i]! + pPad, true];
-        if (dMin[i]! < da) [da, changed] = [dMin[i]! - dPad, true];
-        if (dMax[i]! > db) [db, changed] = [dMax[i]! + dPad, true];
-      }
-    } else if (empty) {
-      [pa, pb, da, db] = [0, -1, 0, -1];
+    if (empty) [pa, pb, da, db] = [pMin[i]!, pMax[i]!, dMin[i]!, dMax[i]!];
+    else if (pMin[i]! >= pa && pMax[i]! <= pb && dMin[i]! >= da && dMax[i]! <= db) continue;
+    else {
+      const pPad = slack ? padOf(set.pN[i]!) : 0;
+      const dPad = slack ? padOf(set.dN[i]!) : 0;
+      if (pMin[i]! < pa) pa = pMin[i]! - pPad;
+      if (pMax[i]! > pb) pb = pMax[i]! + pPad;
+      if (dMin[i]! < da) da = dMin[i]! - dPad;
+      if (dMax[i]! > db) db = dMax[i]! + dPad;
     }
-    pLo[i] = pa;
-    pN[i] = pb - pa + 1;
-    dLo[i] = da;
-    dN[i] = db - da + 1;
-    start[i] = size;
-    size += pN[i]! * dN[i]!;
-  }
-  if (!changed) return;
-  // A typed array holds fewer than 2^31 elements anyway; say so in words rather than fail on an allocation.
-  if (size > 0x7fffffff) throw new Error(`ratio histograms: ${size} pairs do not fit in one buffer`);
-  start[K] = size;
-  const counts = new Int32Array(size);
-  for (let i = 0; i < K; i++) {
+    const pN = pb - pa + 1;
+    const dN = db - da + 1;
+    const grid = new Int32Array(pN * dN);
+    const old = set.grids[i]!;
     const w = set.pN[i]!;
-    for (let d = 0; d < set.dN[i]!; d++) {
-      const from = set.start[i]! + d * w;
-      counts.set(set.counts.subarray(from, from + w), start[i]! + (d + set.dLo[i]! - dLo[i]!) * pN[i]! + (set.pLo[i]! - pLo[i]!));
+    for (let d = 0; d < (empty ? 0 : set.dN[i]!); d++) {
+      const to = (d + set.dLo[i]! - da) * pN + (set.pLo[i]! - pa);
+      for (let k = 0, from = d * w; k < w; k++, from++) grid[to + k] = old[from]!;
     }
+    set.pLo[i] = pa;
+    set.pN[i] = pN;
+    set.dLo[i] = da;
+    set.dN[i] = dN;
+    set.grids[i] = grid;
   }
-  Object.assign(set, {pLo, pN, dLo, dN, start, counts});
 }
 
 /**
@@ -342,7 +327,7 @@ export function countRatioColumns(
 ): number[] | null {
   if (runs === 0) return null;
   let empty = false;
-  for (let c = 0; c < cells; c++) if (set.pN[first + c]! * set.dN[first + c]! === 0) empty = true;
+  for (let c = 0; c < cells; c++) if (set.grids[first + c]!.length === 0) empty = true;
   // As countColumns: a grid without a span yet gets one that fits this chunk's pairs exactly.
   if (empty) {
     const p = needs(set.n.length);
@@ -364,11 +349,8 @@ export function countRatioColumns(
   const pN = set.pN.slice(first, first + cells);
   const dLo = set.dLo.slice(first, first + cells);
   const dN = set.dN.slice(first, first + cells);
-  // The pair (x, y) of column c is counted at at[c] + (y − dLo[c]) · pN[c] + (x − pLo[c]): small integers only (an
-  // index through a negative double base made V8 fall back to slow element access).
-  const at = new Int32Array(cells);
-  for (let c = 0; c < cells; c++) at[c] = set.start[first + c]!;
-  const counts = set.counts;
+  // The pair (x, y) of column c is counted at grids[c][(y − dLo[c]) · pN[c] + (x − pLo[c])].
+  const grids = set.grids.slice(first, first + cells);
   let outside: number[] | null = null;
   let differ: number[] | null = null;
   if (numMinus === null && denOther === null) {
@@ -376,7 +358,7 @@ export function countRatioColumns(
       for (let c = 0; c < cells; c++, j++) {
         const x = num[j]! - pLo[c]!;
         const y = den[j]! - dLo[c]!;
-        if (x >>> 0 < pN[c]! && y >>> 0 < dN[c]!) counts[at[c]! + y * pN[c]! + x]! += 1;
+        if (x >>> 0 < pN[c]! && y >>> 0 < dN[c]!) grids[c]![y * pN[c]! + x]! += 1;
         else (outside ??= []).push(j);
       }
     }
@@ -389,7 +371,7 @@ export function countRatioColumns(
         }
         const x = (numMinus ? num[j]! - numMinus[j]! : num[j]!) - pLo[c]!;
         const y = den[j]! - dLo[c]!;
-        if (x >>> 0 < pN[c]! && y >>> 0 < dN[c]!) counts[at[c]! + y * pN[c]! + x]! += 1;
+        if (x >>> 0 < pN[c]! && y >>> 0 < dN[c]!) grids[c]![y * pN[c]! + x]! += 1;
         else (outside ??= []).push(j);
       }
     }
@@ -416,7 +398,7 @@ function countRatiosOutside(set: RatioHistograms, first: number, cells: number, 
   growRatios(set, p.min, p.max, d.min, d.max, true);
   for (const j of outside) {
     const h = first + (j % cells);
-    set.counts[set.start[h]! + (den[j]! - set.dLo[h]!) * set.pN[h]! + (numAt(j) - set.pLo[h]!)]! += 1;
+    set.grids[h]![(den[j]! - set.dLo[h]!) * set.pN[h]! + (numAt(j) - set.pLo[h]!)]! += 1;
   }
 }
 
@@ -427,21 +409,20 @@ export function mergeRatios(into: RatioHistograms, other: RatioHistograms): void
   const p = needs(K);
   const d = needs(K);
   for (let i = 0; i < K; i++) {
-    if (other.pN[i]! * other.dN[i]! === 0) continue;
+    if (other.grids[i]!.length === 0) continue;
     p.min[i] = other.pLo[i]!;
     p.max[i] = other.pLo[i]! + other.pN[i]! - 1;
     d.min[i] = other.dLo[i]!;
     d.max[i] = other.dLo[i]! + other.dN[i]! - 1;
   }
   growRatios(into, p.min, p.max, d.min, d.max, false);
-  const to = into.counts;
-  const from = other.counts;
   for (let i = 0; i < K; i++) {
+    const to = into.grids[i]!;
+    const from = other.grids[i]!;
     const w = other.pN[i]!;
-    for (let r = 0; r < other.dN[i]!; r++) {
-      const f = other.start[i]! + r * w;
-      const t = into.start[i]! + (r + other.dLo[i]! - into.dLo[i]!) * into.pN[i]! + (other.pLo[i]! - into.pLo[i]!);
-      for (let k = 0; k < w; k++) to[t + k]! += from[f + k]!;
+    for (let r = 0; r < (from.length === 0 ? 0 : other.dN[i]!); r++) {
+      const t = (r + other.dLo[i]! - into.dLo[i]!) * into.pN[i]! + (other.pLo[i]! - into.pLo[i]!);
+      for (let k = 0, f = r * w; k < w; k++, f++) to[t + k]! += from[f]!;
     }
     into.n[i]! += other.n[i]!;
   }
@@ -451,7 +432,7 @@ export function mergeRatios(into: RatioHistograms, other: RatioHistograms): void
 // layout: the statistics cache their sorted counts per histogram object, so the same objects are handed out until
 // the buffer moves. Their n is refreshed on every call (counting in place changes n, not the buffer).
 const intViews = new WeakMap<IntHistograms, {counts: Float64Array; views: IntHistogram[]}>();
-const ratioViews = new WeakMap<RatioHistograms, {counts: Int32Array; views: RatioHistogram[]}>();
+
 
 /**
  * The histograms of a set, as IntHistogram views on its buffer (for `stats`, `fraction`): read them, never
@@ -471,26 +452,22 @@ export function intHistogramsOf(set: IntHistograms): readonly IntHistogram[] {
   return hit.views;
 }
 
-/** The histograms of a ratio set, as RatioHistogram views on its buffer (see `intHistogramsOf`). */
+/**
+ * The histograms of a ratio set, as RatioHistogram objects that share its grids (read them, never write to them;
+ * ask again after counting more). The objects are kept per grid, for the statistics' cache of sorted counts.
+ */
 export function ratioHistogramsOf(set: RatioHistograms): readonly RatioHistogram[] {
-  let hit = ratioViews.get(set);
-  if (hit === undefined || hit.counts !== set.counts) {
-    const views = Array.from({length: set.n.length}, (_, i) => ({
-      pLo: set.pLo[i]!,
-      pN: set.pN[i]!,
-      dLo: set.dLo[i]!,
-      dN: set.dN[i]!,
-      counts: set.counts.subarray(set.start[i]!, set.start[i + 1]!),
-      n: 0
-    }));
-    hit = {counts: set.counts, views};
-    ratioViews.set(set, hit);
-  }
-  hit.views.forEach((v, i) => (v.n = set.n[i]!));
-  return hit.views;
+  return set.grids.map((grid, i) => {
+    let view = ratioViews.get(grid);
+    if (view === undefined) ratioViews.set(grid, (view = {pLo: set.pLo[i]!, pN: set.pN[i]!, dLo: set.dLo[i]!, dN: set.dN[i]!, counts: grid, n: 0}));
+    view.n = set.n[i]!;
+    return view;
+  });
 }
+const ratioViews = new WeakMap<Int32Array, RatioHistogram>();
 
 /** The buffers of a set (to transfer it to another thread instead of copying it). */
 export function setBuffers(set: IntHistograms | RatioHistograms): ArrayBuffer[] {
-  return Object.values(set).map((a: Int32Array | Float64Array) => a.buffer as ArrayBuffer);
+  const arrays: (Int32Array | Float64Array)[] = "grids" in set ? [set.n, set.pLo, set.pN, set.dLo, set.dN, ...set.grids] : [set.n, set.lo, set.start, set.counts];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
 }
