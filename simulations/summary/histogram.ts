@@ -1,5 +1,6 @@
 // Exact count histograms: the summaries of a million runs without a million runs in memory. Counts are integers,
 // so merging chunks (in any order, on any thread) gives exactly the histogram of all runs together.
+import {quantileSorted} from "simple-statistics";
 
 /** Counts of integer values: counts[i] is how often lo + i occurred. */
 export interface IntHistogram {
@@ -535,14 +536,12 @@ function computeSortedCounts(h: Histogram): SortedCounts {
 }
 
 /**
- * A quantile of the sorted sample that (values, cumulative counts) stand for: simple-statistics' `quantileSorted`
- * (R type 7) step for step — the same expression on the same order statistics, so the same double as on the full
- * sorted array, without building it or a proxy of it (test/simulations/summary.test.ts checks it against
- * `quantileSorted` itself).
+ * The sorted sample that (values, cumulative counts) stand for, as a read-only array-like view (x[i] is the i-th
+ * smallest value, by binary search on the cumulative counts), so that simple-statistics' `quantileSorted` computes
+ * the quantile exactly as on the full sorted array, without building it.
  */
-function quantileOf(values: Float64Array, cum: Float64Array, n: number, p: number): number {
-  // x(i): the i-th smallest value of the sample, by binary search on the cumulative counts.
-  const x = (i: number) => {
+function sortedView(values: Float64Array, cum: Float64Array, n: number): number[] {
+  const at = (i: number) => {
     let lo = 0;
     let hi = cum.length - 1;
     while (lo < hi) {
@@ -552,16 +551,17 @@ function quantileOf(values: Float64Array, cum: Float64Array, n: number, p: numbe
     }
     return values[lo]!;
   };
-  const idx = (n - 1) * p;
-  if (p === 1) return x(n - 1);
-  if (p === 0) return x(0);
-  if (idx % 1 !== 0) {
-    const lower = Math.floor(idx);
-    const upper = Math.ceil(idx);
-    const fraction = idx - lower;
-    return x(lower) + fraction * (x(upper) - x(lower));
-  }
-  return x(idx);
+  return new Proxy([] as number[], {
+    get(target, prop, receiver) {
+      if (prop === "length") return n;
+      // quantileSorted reads only lengths and indices; an index arrives as its decimal text.
+      if (typeof prop === "string") {
+        const i = Number(prop);
+        if (Number.isInteger(i) && i >= 0) return at(i);
+      }
+      return Reflect.get(target, prop, receiver);
+    }
+  });
 }
 
 /** Mean and quantiles of a histogram. */
@@ -592,13 +592,14 @@ export function stats(h: Histogram): Stats {
   const cum = new Float64Array(counts.length);
   let c = 0;
   for (let i = 0; i < counts.length; i++) cum[i] = c += counts[i]!;
+  const x = sortedView(values, cum, h.n);
   return {
     mean: sum / h.n,
-    p5: quantileOf(values, cum, h.n, 0.05),
-    p25: quantileOf(values, cum, h.n, 0.25),
-    p50: quantileOf(values, cum, h.n, 0.5),
-    p75: quantileOf(values, cum, h.n, 0.75),
-    p95: quantileOf(values, cum, h.n, 0.95)
+    p5: quantileSorted(x, 0.05),
+    p25: quantileSorted(x, 0.25),
+    p50: quantileSorted(x, 0.5),
+    p75: quantileSorted(x, 0.75),
+    p95: quantileSorted(x, 0.95)
   };
 }
 
