@@ -142,18 +142,6 @@ export function addColumns(hs: readonly IntHistogram[], data: ArrayLike<number>,
   addColumnsInt32([{hs, shift}], data instanceof Int32Array ? data : Int32Array.from(data), cells, runs);
 }
 
-/**
- * `addColumns` into several sets of histograms at once, each with its own shift (e.g. placed, and the gap =
- * placed − target): the data are read and counted once.
- *
- * @example
- * addColumnsMany([{hs: placed}, {hs: gap, shift: target}], result.placed, cells, runs);
- */
-export function addColumnsMany(into: readonly {readonly hs: readonly IntHistogram[]; readonly shift?: ArrayLike<number> | undefined}[], data: ArrayLike<number>, cells: number, runs: number): void {
-  if (runs === 0) return;
-  addColumnsInt32(into, data instanceof Int32Array ? data : Int32Array.from(data), cells, runs);
-}
-
 // Counts into one flat scratch array (one typed array in the inner loop, whatever the cells), then adds each
 // cell's stretch to its histogram.
 function addColumnsInt32(into: readonly {readonly hs: readonly IntHistogram[]; readonly shift?: ArrayLike<number> | undefined}[], data: Int32Array, cells: number, runs: number): void {
