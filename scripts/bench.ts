@@ -4,7 +4,7 @@
 // Timings are wall clock and depend on what else the machine is doing; `cpuMs` (this process's CPU time) helps
 // to tell a slow engine from a busy machine. Not a test: nothing here fails on time.
 import {loadDatasets} from "../loaders/datasets.ts";
-import {prepareInputs, simulate, summarize, simulateSummaries, summaryRows} from "../simulations/index.ts";
+import {addResult, emptySummary, mergeSummary, prepareInputs, simulate, summarize, simulateSummaries, summaryRows, type Summary} from "../simulations/index.ts";
 import {loadScenario} from "../simulations/scenario/files.ts";
 import {runPool} from "../simulations/runner/pool.ts";
 
@@ -52,5 +52,20 @@ for (let i = 0; i < 3; i++) summarize(simulate(inputs, scenario, {runs: 10_000, 
 
 await measure("simulate", 10_000, 1, () => simulate(inputs, scenario, {runs: 10_000, seed: 1}), 5, 30);
 await measure("simulate+summarize", 10_000, 1, () => summarize(simulate(inputs, scenario, {runs: 10_000, seed: 1})), 5);
+// The summaries alone (issues 8 and 10): the summary table of 10,000 runs already simulated; merging two workers'
+// summaries of 5,000 runs each (what a page does after a re-simulation); copying one to another thread (the
+// workers transfer them instead, which copies nothing).
+const result = simulate(inputs, scenario, {runs: 10_000, seed: 1});
+await measure("summarize", 10_000, 1, () => summarize(result), 5, 25);
+const halves = [0, 5_000].map((firstRun) => simulate(inputs, scenario, {runs: 5_000, seed: 1, firstRun}));
+const summaryOf = (r: (typeof halves)[number]): Summary => {
+  const s = emptySummary(r);
+  addResult(s, r);
+  return s;
+};
+const pairs = Array.from({length: 5}, () => halves.map(summaryOf));
+await measure("mergeSummary", 10_000, 1, () => mergeSummary(pairs[0]![0]!, pairs.shift()![1]!), 5, 10);
+const clone = summaryOf(halves[0]!);
+await measure("structuredClone summary", 5_000, 1, () => structuredClone(clone), 5);
 await measure("chunked simulate+summarize", 100_000, 1, () => summaryRows(simulateSummaries({a, runs: 100_000, seed: 1}).a), 3);
 await measure("pool simulate+summarize", 1_000_000, 2, async () => summaryRows((await runPool({a, runs: 1_000_000, seed: 1}, {workers: 2})).a), 1, 3000);

@@ -16,10 +16,10 @@ export {simulate, type SimulationResult, type SimulateOptions} from "./model/eng
 export {yearTargets, rampPeriod, rampTotal, fixedMembers} from "./model/ramp.ts";
 export {keyShares, type KeyBasis} from "./model/key.ts";
 export {apportion} from "./model/apportion.ts";
-export {METRICS, type Metric, type Summary, emptySummary, emptyPairedSummary, addResult, addPaired, mergeSummary, runMetrics} from "./summary/accumulator.ts";
+export {METRICS, type Metric, type Summary, type SummaryOptions, emptySummary, emptyPairedSummary, addResult, addPaired, mergeSummary, summaryBuffers, runMetrics} from "./summary/accumulator.ts";
 export {summaryRows, probabilityRows, flowRows, type SummaryRow, type ProbabilityRow, type FlowRow} from "./summary/rows.ts";
 export {toCsv} from "./summary/csv.ts";
-export {simulateSummaries, mergeJobSummaries, type SummaryJob, type JobSummaries, type Prepared} from "./runner/chunked.ts";
+export {simulateSummaries, mergeJobSummaries, jobSummaryBuffers, type SummaryJob, type JobSummaries, type Prepared} from "./runner/chunked.ts";
 export type {Calibration, GammaBelief, MunicipalityCalibration} from "./model/calibration.ts";
 export {
   MEASURES,
@@ -80,7 +80,7 @@ export {
  * rows.find((r) => r.year === 2030 && r.municipality === "regio" && r.metric === "placed")?.p50;
  */
 export function summarize(result: SimulationResult): SummaryRow[] {
-  const s = emptySummary(result);
+  const s = emptySummary(result, {flows: false});
   addResult(s, result);
   return summaryRows(s);
 }
@@ -93,7 +93,7 @@ export function summarize(result: SimulationResult): SummaryRow[] {
  * probabilities(result).filter((r) => r.pMissTarget > 0.5);
  */
 export function probabilities(result: SimulationResult): ProbabilityRow[] {
-  const s = emptySummary(result);
+  const s = emptySummary(result, {flows: false});
   addResult(s, result);
   return probabilityRows(s);
 }

@@ -3,7 +3,7 @@
 import {resultBuffers, simulateInto, type ResultBuffers} from "../model/engine.ts";
 import type {ModelInputs} from "../model/inputs.ts";
 import type {Scenario} from "../scenario/schema.ts";
-import {addPaired, addResult, emptyPairedSummary, emptySummary, mergeSummary, type Summary} from "../summary/accumulator.ts";
+import {addPaired, addResult, emptyPairedSummary, emptySummary, mergeSummary, summaryBuffers, type Summary} from "../summary/accumulator.ts";
 
 /** A scenario with the inputs prepared for it. */
 export interface Prepared {
@@ -114,4 +114,16 @@ export function mergeJobSummaries(parts: readonly JobSummaries[]): JobSummaries 
     if (first!.paired && p.paired) mergeSummary(first!.paired, p.paired);
   }
   return first!;
+}
+
+/**
+ * The buffers of a job's summaries, as the transfer list of `postMessage`: the summaries move to the other thread
+ * (a few megabytes, no copy) and are no longer usable on this one.
+ *
+ * @example
+ * port.postMessage({type: "done", summaries}, jobSummaryBuffers(summaries));
+ */
+export function jobSummaryBuffers(summaries: JobSummaries): ArrayBuffer[] {
+  const parts = [summaries.a, summaries.b, summaries.paired].filter((s): s is Summary => s !== undefined);
+  return [...new Set(parts.flatMap(summaryBuffers))];
 }

@@ -1,7 +1,7 @@
 // A pool worker: simulates the run ranges it is given, adding them to its summaries, and sends those back once.
 // Merging is exact (integer counts), so which worker ran which range does not change any number.
 import {parentPort, workerData} from "node:worker_threads";
-import {addSummaries, type JobSummaries, type Prepared} from "./chunked.ts";
+import {addSummaries, jobSummaryBuffers, type JobSummaries, type Prepared} from "./chunked.ts";
 
 export interface WorkerData {
   readonly a: Prepared;
@@ -23,7 +23,8 @@ let merged: JobSummaries | null = null;
 port.on("message", (request: WorkerRequest) => {
   try {
     if (request.type === "finish") {
-      port.postMessage({type: "done", summaries: merged} satisfies WorkerReply);
+      // The summaries move to the main thread (transfer list): no copy of their buffers.
+      port.postMessage({type: "done", summaries: merged} satisfies WorkerReply, merged ? jobSummaryBuffers(merged) : []);
       return;
     }
     let reported = 0;

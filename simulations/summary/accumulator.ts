@@ -2,7 +2,8 @@
 // merged across chunks and threads. `summarize(result)` goes through the same path, so a summary does not
 // depend on how the runs were split.
 import type {SimulationResult} from "../model/engine.ts";
-import {addColumns, addColumnsMany, addRatioColumns, addRatiosStrided, addReal, addStrided, addValue, intHistogram, mergeInt, mergeRatio, mergeReal, ratioHistogram, realHistogram, type IntHistogram, type RatioHistogram, type RealHistogram} from "./histogram.ts";
+import {addReal, mergeReal, realHistogram, type RealHistogram} from "./histogram.ts";
+import {addValues, countColumns, countRatioColumns, intHistograms, mergeInts, mergeRatios, ratioHistograms, setBuffers, type IntHistograms, type RatioHistograms} from "./packed.ts";
 
 /** The metrics of the summary table, in the order they are listed (the first seven as before issue 8). */
 export const METRICS = [
@@ -67,27 +68,15 @@ function scratchArray(slot: number, k: number, n: number): Int32Array {
 
 function runMetricsInto(r: SimulationResult, slot: number): Record<RunMetric, Int32Array> {
   const n = r.placed.length;
-  const C = r.municipalities.length;
-  const Y = r.years.length;
   const forOthers = scratchArray(slot, 0, n);
   const elsewhere = scratchArray(slot, 1, n);
   const net = scratchArray(slot, 2, n);
-  const balance = scratchArray(slot, 3, n);
   for (let j = 0; j < n; j++) {
     forOthers[j] = r.placed[j]! - r.placedAtHome[j]!;
     elsewhere[j] = r.placedByOrigin[j]! - r.placedAtHome[j]!;
     net[j] = r.placed[j]! - r.placedByOrigin[j]!;
   }
-  for (let i = 0; i < r.runs; i++) {
-    for (let m = 0; m < C; m++) {
-      let sum = 0;
-      for (let t = 0; t < Y; t++) {
-        const j = (i * Y + t) * C + m;
-        sum += r.placed[j]! - r.target[t * C + m]!;
-        balance[j] = sum;
-      }
-    }
-  }
+  const balance = balanceInto(r, scratchArray(slot, 3, n));
   const out: Record<RunMetric, Int32Array> = {
     vacancies: r.vacancies,
     inflow: r.inflow,
@@ -105,8 +94,9 @@ function runMetricsInto(r: SimulationResult, slot: number): Record<RunMetric, In
 }
 
 /**
- * Histograms of every metric per year and column (municipality or region), cell index `t * columns + m`. Plain data
- * (typed arrays and Maps), so it crosses to and from a worker by structured clone.
+ * Histograms of every metric per year and column (municipality or region), histogram index `t * columns + m`. A
+ * few typed arrays per metric (see packed.ts), so it crosses to and from a worker by structured clone, and moves
+ * without copying with `summaryBuffers` as transfer list.
  */
 export interface Summary {
   /** Scenario label for the table: an id, or "B-A" for paired differences. */
@@ -115,30 +105,30 @@ export interface Summary {
   readonly years: readonly number[];
   readonly municipalities: readonly string[];
   readonly capShare: number;
-  readonly counts: Record<CountMetric, IntHistogram[]>;
+  readonly counts: Record<CountMetric, IntHistograms>;
   /**
    * Placed / vacancies per run (0 when there were no vacancies), counted as (placed, vacancies) pairs. For paired
    * summaries: B's share minus A's in runs with the same vacancies (always, when both scenarios make the same data
    * choices), counted as (placed B − placed A, vacancies) pairs so memory stays bounded.
    */
-  readonly share: RatioHistogram[];
+  readonly share: RatioHistograms;
   /** For paired summaries: B's share minus A's in runs whose vacancies differ, by exact value (empty otherwise). */
   readonly shareDiff: RealHistogram[];
   /** Placed / suitable lettings, as `share` (paired: as `share`, with the suitable lettings as denominator). */
-  readonly shareSuitable: RatioHistogram[];
+  readonly shareSuitable: RatioHistograms;
   readonly shareSuitableDiff: RealHistogram[];
   /**
-   * Origin × host flows (not for paired summaries: empty): (years + 1) × M × M histograms, index
+   * Origin × host flows (none for paired summaries, or when not asked for): (years + 1) × M × M histograms, index
    * `(t * M + o) * M + h`; t = years.length is the whole period (the sum over the years).
    */
-  readonly flows: IntHistogram[];
+  readonly flows: IntHistograms;
   runs: number;
 }
 
-function empty(scenario: string, paired: boolean, years: readonly number[], municipalities: readonly string[], capShare: number): Summary {
+function empty(scenario: string, paired: boolean, years: readonly number[], municipalities: readonly string[], capShare: number, flows: boolean): Summary {
   const cells = years.length * municipalities.length;
   const M = municipalities.length - 1;
-  const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, Array.from({length: cells}, intHistogram)])) as Record<CountMetric, IntHistogram[]>;
+  const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, intHistograms(cells)])) as Record<CountMetric, IntHistograms>;
   return {
     scenario,
     paired,
@@ -146,13 +136,22 @@ function empty(scenario: string, paired: boolean, years: readonly number[], muni
     municipalities: [...municipalities],
     capShare,
     counts,
-    share: Array.from({length: cells}, ratioHistogram),
+    share: ratioHistograms(cells),
     shareDiff: paired ? Array.from({length: cells}, realHistogram) : [],
-    shareSuitable: Array.from({length: cells}, ratioHistogram),
+    shareSuitable: ratioHistograms(cells),
     shareSuitableDiff: paired ? Array.from({length: cells}, realHistogram) : [],
-    flows: paired ? [] : Array.from({length: (years.length + 1) * M * M}, intHistogram),
+    flows: intHistograms(flows ? (years.length + 1) * M * M : 0),
     runs: 0
   };
+}
+
+/** What a summary counts besides the summary table's metrics. */
+export interface SummaryOptions {
+  /**
+   * The origin × host flows (default true). Without them (for the summary table alone) a summary counts 40% fewer
+   * values per run; `flowRows` refuses it, and it merges only with summaries without flows.
+   */
+  readonly flows?: boolean;
 }
 
 /**
@@ -160,15 +159,16 @@ function empty(scenario: string, paired: boolean, years: readonly number[], muni
  *
  * @example
  * const s = emptySummary(result); addResult(s, result); summaryRows(s);
+ * const table = emptySummary(result, {flows: false}); // the summary table only
  */
-export function emptySummary(like: SimulationResult): Summary {
-  return empty(like.scenario.id, false, like.years, like.municipalities, like.capShare);
+export function emptySummary(like: SimulationResult, options: SummaryOptions = {}): Summary {
+  return empty(like.scenario.id, false, like.years, like.municipalities, like.capShare, options.flows ?? true);
 }
 
 /** An empty summary of paired differences B − A (scenario label "B-A" with the scenarios' ids). */
 export function emptyPairedSummary(a: SimulationResult, b: SimulationResult): Summary {
   checkPaired(a, b);
-  return empty(`${b.scenario.id}-${a.scenario.id}`, true, a.years, a.municipalities, a.capShare);
+  return empty(`${b.scenario.id}-${a.scenario.id}`, true, a.years, a.municipalities, a.capShare, false);
 }
 
 function checkPaired(a: SimulationResult, b: SimulationResult): void {
@@ -184,112 +184,141 @@ function checkPaired(a: SimulationResult, b: SimulationResult): void {
 /** Adds every run of a result to the summary. */
 export function addResult(s: Summary, r: SimulationResult): void {
   if (s.paired) throw new Error("addResult: this summary holds paired differences; use addPaired");
-  const C = s.municipalities.length;
-  const Y = s.years.length;
-  const cells = Y * C;
-  const data = runMetricsInto(r, 0);
-  for (const metric of RUN_METRICS) {
-    if (metric === "placed" || metric === "gap") continue;
-    addColumns(s.counts[metric], data[metric], cells, r.runs);
+  const cells = s.years.length * s.municipalities.length;
+  const runs = r.runs;
+  const count = (metric: CountMetric, data: Int32Array, minus?: Int32Array, shift?: Int32Array) => countColumns(s.counts[metric], 0, cells, runs, data, minus, shift);
+  count("vacancies", r.vacancies);
+  count("inflow", r.inflow);
+  // The gap is placed − target, and the target is the same in every run: while every run so far had this result's
+  // targets, the gap's histograms are the placed ones moved by the target (copied, not counted again).
+  const sameTargets = onlyValues(s.counts.target, r.target);
+  count("placed", r.placed);
+  if (sameTargets) shiftedCopy(s.counts.gap, s.counts.placed, r.target);
+  else count("gap", r.placed, undefined, r.target);
+  count("backlog", r.backlog);
+  count("suitable", r.suitable);
+  count("placedByOrigin", r.placedByOrigin);
+  // The derived metrics, from differences read on the fly (no arrays written), and the running balance.
+  count("placedForOthers", r.placed, r.placedAtHome);
+  count("ownHousedElsewhere", r.placedByOrigin, r.placedAtHome);
+  count("netContribution", r.placed, r.placedByOrigin);
+  count("balance", balanceInto(r, scratchArray(0, 3, runs * cells)));
+  addValues(s.counts.target, 0, r.target, runs);
+  countRatioColumns(s.share, 0, cells, runs, r.placed, r.vacancies);
+  countRatioColumns(s.shareSuitable, 0, cells, runs, r.placed, r.suitable);
+  if (s.flows.n.length > 0) addFlows(s, r);
+  s.runs += runs;
+}
+
+// Whether each histogram i of the set is empty or has counted values[i] alone.
+function onlyValues(set: IntHistograms, values: Int32Array): boolean {
+  for (let i = 0; i < set.n.length; i++) {
+    if (set.n[i] !== 0 && (set.start[i + 1]! - set.start[i]! !== 1 || set.lo[i] !== values[i])) return false;
   }
-  // The gap is placed − target: the same counts, shifted by the cell's target.
-  addColumnsMany([{hs: s.counts.placed}, {hs: s.counts.gap, shift: r.target}], r.placed, cells, r.runs);
-  for (let cell = 0; cell < cells; cell++) addValue(s.counts.target[cell]!, r.target[cell]!, r.runs);
-  addRatioColumns(s.share, r.placed, r.vacancies, cells, r.runs);
-  addRatioColumns(s.shareSuitable, r.placed, r.suitable, cells, r.runs);
-  addFlows(s, r);
-  s.runs += r.runs;
+  return true;
+}
+
+// Makes `into` the histograms of `from` with every value less shift[i].
+function shiftedCopy(into: IntHistograms, from: IntHistograms, shift: Int32Array): void {
+  into.n.set(from.n);
+  into.lo = from.lo.map((lo, i) => lo - shift[i]!);
+  into.start = from.start.slice();
+  into.counts = from.counts.slice();
+}
+
+// The cumulative balance against the target, Σ over the years so far of placed − target, per run and column.
+function balanceInto(r: SimulationResult, balance: Int32Array): Int32Array {
+  const C = r.municipalities.length;
+  const Y = r.years.length;
+  const sum = new Int32Array(C);
+  for (let i = 0, j = 0; i < r.runs; i++) {
+    sum.fill(0);
+    for (let t = 0, k = 0; t < Y; t++) {
+      for (let m = 0; m < C; m++, j++, k++) balance[j] = sum[m] = sum[m]! + r.placed[j]! - r.target[k]!;
+    }
+  }
+  return balance;
 }
 
 // Flows per year as they are (the result's layout is runs × (years × M × M), run-major), and summed over the years.
 function addFlows(s: Summary, r: SimulationResult): void {
   const M = s.municipalities.length - 1;
   const Y = s.years.length;
-  const block = Y * M * M;
-  addColumns(s.flows.slice(0, block), r.flow, block, r.runs);
-  const total = scratchArray(0, 4, r.runs * M * M);
-  total.fill(0);
+  const MM = M * M;
+  countColumns(s.flows, 0, Y * MM, r.runs, r.flow);
+  const total = scratchArray(0, 4, r.runs * MM);
   for (let i = 0; i < r.runs; i++) {
-    for (let t = 0; t < Y; t++) {
-      const from = (i * Y + t) * M * M;
-      const to = i * M * M;
-      for (let k = 0; k < M * M; k++) total[to + k]! += r.flow[from + k]!;
+    const to = i * MM;
+    const from = i * Y * MM;
+    for (let k = 0; k < MM; k++) total[to + k] = r.flow[from + k]!;
+    for (let t = 1; t < Y; t++) {
+      const row = from + t * MM;
+      for (let k = 0; k < MM; k++) total[to + k]! += r.flow[row + k]!;
     }
   }
-  addColumns(s.flows.slice(block), total, M * M, r.runs);
+  countColumns(s.flows, Y * MM, MM, r.runs, total);
 }
 
 /** Adds the per-run differences b − a of two results of the same runs (same seed) to a paired summary. */
 export function addPaired(s: Summary, a: SimulationResult, b: SimulationResult): void {
   if (!s.paired) throw new Error("addPaired: this summary is not a paired one");
   checkPaired(a, b);
-  const C = s.municipalities.length;
-  const Y = s.years.length;
-  const stride = Y * C;
-  const diff = new Int32Array(a.runs);
-  const den = new Int32Array(a.runs);
+  const cells = s.years.length * s.municipalities.length;
+  const runs = a.runs;
   const da = runMetricsInto(a, 1);
   const db = runMetricsInto(b, 2);
-  for (let t = 0; t < Y; t++) {
-    for (let m = 0; m < C; m++) {
-      const cell = t * C + m;
-      for (const metric of RUN_METRICS) {
-        if (metric === "gap") continue;
-        const x = da[metric];
-        const y = db[metric];
-        for (let i = 0, j = cell; i < a.runs; i++, j += stride) diff[i] = y[j]! - x[j]!;
-        addStrided(s.counts[metric][cell]!, diff, 0, 1, a.runs);
-      }
-      const dTarget = b.target[cell]! - a.target[cell]!;
-      addValue(s.counts.target[cell]!, dTarget, a.runs);
-      // gap difference = placed difference − target difference
-      for (let i = 0, j = cell; i < a.runs; i++, j += stride) diff[i] = b.placed[j]! - a.placed[j]!;
-      addStrided(s.counts.gap[cell]!, diff, 0, 1, a.runs, dTarget);
-      addPairedShares(s.share[cell]!, s.shareDiff[cell]!, a.placed, a.vacancies, b.placed, b.vacancies, cell, stride, a.runs, diff, den);
-      addPairedShares(s.shareSuitable[cell]!, s.shareSuitableDiff[cell]!, a.placed, a.suitable, b.placed, b.suitable, cell, stride, a.runs, diff, den);
-    }
+  for (const metric of RUN_METRICS) {
+    if (metric !== "gap") countColumns(s.counts[metric], 0, cells, runs, db[metric], da[metric]);
   }
-  s.runs += a.runs;
+  const dTarget = new Int32Array(cells);
+  for (let cell = 0; cell < cells; cell++) dTarget[cell] = b.target[cell]! - a.target[cell]!;
+  addValues(s.counts.target, 0, dTarget, runs);
+  // gap difference = placed difference − target difference
+  countColumns(s.counts.gap, 0, cells, runs, b.placed, a.placed, dTarget);
+  addPairedShares(s.share, s.shareDiff, a.placed, a.vacancies, b.placed, b.vacancies, cells, runs);
+  addPairedShares(s.shareSuitable, s.shareSuitableDiff, a.placed, a.suitable, b.placed, b.suitable, cells, runs);
+  s.runs += runs;
 }
 
 // B's share minus A's per run: as integer pairs where the denominators agree (common random numbers), else exactly.
-function addPairedShares(
-  pairs: RatioHistogram,
-  exact: RealHistogram,
-  pa: Int32Array,
-  va: Int32Array,
-  pb: Int32Array,
-  vb: Int32Array,
-  cell: number,
-  stride: number,
-  runs: number,
-  diff: Int32Array,
-  den: Int32Array
-): void {
-  let same = 0;
-  for (let i = 0, j = cell; i < runs; i++, j += stride) {
+function addPairedShares(pairs: RatioHistograms, exact: RealHistogram[], pa: Int32Array, va: Int32Array, pb: Int32Array, vb: Int32Array, cells: number, runs: number): void {
+  const differ = countRatioColumns(pairs, 0, cells, runs, pb, vb, pa, va);
+  if (differ === null) return;
+  for (const j of differ) {
     const x = va[j]!;
     const y = vb[j]!;
-    if (x === y) {
-      diff[same] = pb[j]! - pa[j]!;
-      den[same++] = x;
-    } else {
-      addReal(exact, (y > 0 ? pb[j]! / y : 0) - (x > 0 ? pa[j]! / x : 0));
-    }
+    addReal(exact[j % cells]!, (y > 0 ? pb[j]! / y : 0) - (x > 0 ? pa[j]! / x : 0));
   }
-  addRatiosStrided(pairs, diff, den, 0, 1, same);
 }
 
 /** Adds the counts of `other` (e.g. another chunk, or another worker's runs) to `into`. */
 export function mergeSummary(into: Summary, other: Summary): void {
-  if (into.scenario !== other.scenario || into.paired !== other.paired || into.share.length !== other.share.length || into.shareDiff.length !== other.shareDiff.length) {
+  if (
+    into.scenario !== other.scenario ||
+    into.paired !== other.paired ||
+    into.share.n.length !== other.share.n.length ||
+    into.shareDiff.length !== other.shareDiff.length ||
+    into.flows.n.length !== other.flows.n.length
+  ) {
     throw new Error(`mergeSummary: cannot merge a summary of "${other.scenario}" into one of "${into.scenario}"`);
   }
-  for (const metric of COUNT_METRICS) into.counts[metric].forEach((h, i) => mergeInt(h, other.counts[metric][i]!));
-  into.share.forEach((h, i) => mergeRatio(h, other.share[i]!));
+  for (const metric of COUNT_METRICS) mergeInts(into.counts[metric], other.counts[metric]);
+  mergeRatios(into.share, other.share);
   into.shareDiff.forEach((h, i) => mergeReal(h, other.shareDiff[i]!));
-  into.shareSuitable.forEach((h, i) => mergeRatio(h, other.shareSuitable[i]!));
+  mergeRatios(into.shareSuitable, other.shareSuitable);
   into.shareSuitableDiff.forEach((h, i) => mergeReal(h, other.shareSuitableDiff[i]!));
-  into.flows.forEach((h, i) => mergeInt(h, other.flows[i]!));
+  mergeInts(into.flows, other.flows);
   into.runs += other.runs;
+}
+
+/**
+ * The buffers of a summary's typed arrays: as the transfer list of `postMessage`, the summary moves to the other
+ * thread instead of being copied (and is no longer usable on this one).
+ *
+ * @example
+ * port.postMessage(summary, summaryBuffers(summary));
+ */
+export function summaryBuffers(s: Summary): ArrayBuffer[] {
+  const sets = [...COUNT_METRICS.map((m) => s.counts[m]), s.share, s.shareSuitable, s.flows];
+  return [...new Set(sets.flatMap(setBuffers))];
 }

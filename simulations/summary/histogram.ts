@@ -142,18 +142,6 @@ export function addColumns(hs: readonly IntHistogram[], data: ArrayLike<number>,
   addColumnsInt32([{hs, shift}], data instanceof Int32Array ? data : Int32Array.from(data), cells, runs);
 }
 
-/**
- * `addColumns` into several sets of histograms at once, each with its own shift (e.g. placed, and the gap =
- * placed − target): the data are read and counted once.
- *
- * @example
- * addColumnsMany([{hs: placed}, {hs: gap, shift: target}], result.placed, cells, runs);
- */
-export function addColumnsMany(into: readonly {readonly hs: readonly IntHistogram[]; readonly shift?: ArrayLike<number> | undefined}[], data: ArrayLike<number>, cells: number, runs: number): void {
-  if (runs === 0) return;
-  addColumnsInt32(into, data instanceof Int32Array ? data : Int32Array.from(data), cells, runs);
-}
-
 // Counts into one flat scratch array (one typed array in the inner loop, whatever the cells), then adds each
 // cell's stretch to its histogram.
 function addColumnsInt32(into: readonly {readonly hs: readonly IntHistogram[]; readonly shift?: ArrayLike<number> | undefined}[], data: Int32Array, cells: number, runs: number): void {
@@ -402,47 +390,122 @@ export function sortedCounts(h: Histogram): SortedCounts {
   return sorted;
 }
 
+// The ratios of all occurring pairs (one pass over the grid), sorted, equal ones merged (1/10 and 2/20 are the same
+// double). A bucket sort: the bucket of a ratio is a monotone function of it (IEEE rounding is monotone), so buckets
+// in order hold the values in order and equal values share a bucket; each bucket is small and sorted on its own.
+// The same values and counts as sorting all ratios, in linear time instead of a sort of tens of thousands.
+function ratioSortedCounts(h: RatioHistogram): SortedCounts {
+  const grid = h.counts;
+  const pN = h.pN;
+  const cap = Math.min(grid.length, h.n);
+  const {ratios, weights, r2, w2, first} = ratioScratch(cap);
+  let k = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let d = 0, at = 0; d < h.dN; d++) {
+    const den = h.dLo + d;
+    for (let p = 0; p < pN; p++, at++) {
+      const c = grid[at]!;
+      if (c === 0) continue;
+      const r = den > 0 ? (h.pLo + p) / den : 0;
+      if (r < min) min = r;
+      if (r > max) max = r;
+      ratios[k] = r;
+      weights[k++] = c;
+    }
+  }
+  if (k === 0) return {values: new Float64Array(0), counts: new Float64Array(0)};
+  // Counting sort into k buckets by floor((r − min) · scale) (written out twice below: a closure over min and
+  // scale kept them out of registers): first[b] is where bucket b starts.
+  const buckets = k;
+  const lo = min;
+  const scale = max > min ? buckets / (max - min) : 0;
+  const last = buckets - 1;
+  first.fill(0, 0, buckets + 1);
+  for (let i = 0; i < k; i++) {
+    const b = Math.floor((ratios[i]! - lo) * scale);
+    first[(b < last ? b : last) + 1]! += 1;
+  }
+  for (let b = 0; b < buckets; b++) first[b + 1]! += first[b]!;
+  const next = first.slice(0, buckets);
+  for (let i = 0; i < k; i++) {
+    const b = Math.floor((ratios[i]! - lo) * scale);
+    const at = next[b < last ? b : last]!++;
+    r2[at] = ratios[i]!;
+    w2[at] = weights[i]!;
+  }
+  // Each bucket sorted (insertion sort: buckets hold a few values) and equal values merged, appended in order
+  // (over ratios and weights, read no more).
+  const values = ratios;
+  const counts = weights;
+  let distinct = 0;
+  for (let b = 0; b < buckets; b++) {
+    const from = first[b]!;
+    const to = first[b + 1]!;
+    if (to - from > 64) {
+      distinct = appendSortedLarge(r2.subarray(from, to), w2.subarray(from, to), values, counts, distinct);
+      continue;
+    }
+    for (let i = from + 1; i < to; i++) {
+      const v = r2[i]!;
+      const w = w2[i]!;
+      let j = i - 1;
+      while (j >= from && r2[j]! > v) {
+        r2[j + 1] = r2[j]!;
+        w2[j + 1] = w2[j]!;
+        j--;
+      }
+      r2[j + 1] = v;
+      w2[j + 1] = w;
+    }
+    for (let i = from; i < to; i++) {
+      if (i > from && r2[i] === r2[i - 1]) counts[distinct - 1]! += w2[i]!;
+      else {
+        values[distinct] = r2[i]!;
+        counts[distinct++] = w2[i]!;
+      }
+    }
+  }
+  return {values: values.slice(0, distinct), counts: counts.slice(0, distinct)};
+}
+
+// Working arrays of ratioSortedCounts, kept between calls (a summary sorts a hundred grids, each of up to its runs'
+// pairs: fresh arrays each time were most of the garbage collector's work).
+let scratch = {ratios: new Float64Array(0), weights: new Float64Array(0), r2: new Float64Array(0), w2: new Float64Array(0), first: new Int32Array(0)};
+function ratioScratch(k: number): typeof scratch {
+  if (scratch.ratios.length < k) {
+    const n = Math.max(k, 2 * scratch.ratios.length);
+    scratch = {ratios: new Float64Array(n), weights: new Float64Array(n), r2: new Float64Array(n), w2: new Float64Array(n), first: new Int32Array(n + 1)};
+  }
+  return scratch;
+}
+
+// A crowded bucket (many equal or nearly equal ratios): its distinct values by a typed-array sort, each pair's
+// count added to its value by binary search. Appends to values/counts from `at`; returns the new length.
+function appendSortedLarge(r: Float64Array, w: Float64Array, values: Float64Array, counts: Float64Array, at: number): number {
+  const all = r.slice().sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
+  const sum = new Float64Array(distinct);
+  for (let i = 0; i < r.length; i++) {
+    const v = r[i]!;
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (all[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    sum[lo]! += w[i]!;
+  }
+  values.set(all.subarray(0, distinct), at);
+  counts.set(sum, at);
+  return at + distinct;
+}
+
 function computeSortedCounts(h: Histogram): SortedCounts {
   if ("parts" in h) return mergeSorted(h.parts.map(sortedCounts));
-  if ("pN" in h) {
-    // The ratios of all occurring pairs (one pass over the grid), sorted; equal ones merged (1/10 and 2/20 are the
-    // same double); then each pair's count added to its value by binary search: a typed-array sort instead of a
-    // Map of tens of thousands of keys.
-    const grid = h.counts;
-    const pN = h.pN;
-    const cap = Math.min(grid.length, h.n);
-    let ratios = new Float64Array(cap);
-    let weights = new Float64Array(cap);
-    let k = 0;
-    for (let d = 0, at = 0; d < h.dN; d++) {
-      const den = h.dLo + d;
-      for (let p = 0; p < pN; p++, at++) {
-        const c = grid[at]!;
-        if (c === 0) continue;
-        ratios[k] = den > 0 ? (h.pLo + p) / den : 0;
-        weights[k++] = c;
-      }
-    }
-    ratios = ratios.subarray(0, k);
-    weights = weights.subarray(0, k);
-    const all = ratios.slice().sort();
-    let distinct = 0;
-    for (let i = 0; i < k; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
-    const values = all.slice(0, distinct);
-    const counts = new Float64Array(distinct);
-    for (let i = 0; i < k; i++) {
-      const v = ratios[i]!;
-      let lo = 0;
-      let hi = distinct - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (values[mid]! < v) lo = mid + 1;
-        else hi = mid;
-      }
-      counts[lo]! += weights[i]!;
-    }
-    return {values, counts};
-  }
+  if ("pN" in h) return ratioSortedCounts(h);
   if ("lo" in h) {
     let k = 0;
     for (let i = 0; i < h.counts.length; i++) if (h.counts[i]! > 0) k++;
@@ -461,13 +524,11 @@ function computeSortedCounts(h: Histogram): SortedCounts {
 }
 
 /**
- * The sorted sample a histogram stands for, as a read-only array-like view (x[i] is the i-th smallest value), so
- * that simple-statistics' `quantileSorted` computes the quantile exactly as on the full sorted array.
+ * The sorted sample that (values, cumulative counts) stand for, as a read-only array-like view (x[i] is the i-th
+ * smallest value, by binary search on the cumulative counts), so that simple-statistics' `quantileSorted` computes
+ * the quantile exactly as on the full sorted array, without building it.
  */
-function sortedView(values: Float64Array, counts: Float64Array, n: number): number[] {
-  const cum = new Float64Array(counts.length);
-  let c = 0;
-  for (let i = 0; i < counts.length; i++) cum[i] = c += counts[i]!;
+function sortedView(values: Float64Array, cum: Float64Array, n: number): number[] {
   const at = (i: number) => {
     let lo = 0;
     let hi = cum.length - 1;
@@ -481,7 +542,11 @@ function sortedView(values: Float64Array, counts: Float64Array, n: number): numb
   return new Proxy([] as number[], {
     get(target, prop, receiver) {
       if (prop === "length") return n;
-      if (typeof prop === "string" && /^\d+$/.test(prop)) return at(Number(prop));
+      // quantileSorted reads only lengths and indices; an index arrives as its decimal text.
+      if (typeof prop === "string") {
+        const i = Number(prop);
+        if (Number.isInteger(i) && i >= 0) return at(i);
+      }
       return Reflect.get(target, prop, receiver);
     }
   });
@@ -512,7 +577,10 @@ export function stats(h: Histogram): Stats {
   const {values, counts} = sortedCounts(h);
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i]! * counts[i]!;
-  const x = sortedView(values, counts, h.n);
+  const cum = new Float64Array(counts.length);
+  let c = 0;
+  for (let i = 0; i < counts.length; i++) cum[i] = c += counts[i]!;
+  const x = sortedView(values, cum, h.n);
   return {
     mean: sum / h.n,
     p5: quantileSorted(x, 0.05),

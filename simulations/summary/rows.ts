@@ -1,6 +1,7 @@
 // The tidy tables: one row per scenario, year, municipality and metric.
 import {fraction, stats, type Stats} from "./histogram.ts";
 import {METRICS, type Metric, type Summary} from "./accumulator.ts";
+import {intHistogramsOf, ratioHistogramsOf} from "./packed.ts";
 
 /** A row of the summary table: scenario, year, municipality, metric, then the statistics (the CSV's columns). */
 export interface SummaryRow extends Stats {
@@ -33,15 +34,18 @@ export interface ProbabilityRow {
 export function summaryRows(s: Summary): SummaryRow[] {
   const rows: SummaryRow[] = [];
   const C = s.municipalities.length;
+  const counts = Object.fromEntries(Object.entries(s.counts).map(([metric, set]) => [metric, intHistogramsOf(set)]));
+  const share = ratioHistogramsOf(s.share);
+  const shareSuitable = ratioHistogramsOf(s.shareSuitable);
   s.years.forEach((year, t) => {
     s.municipalities.forEach((municipality, m) => {
       const cell = t * C + m;
       for (const metric of METRICS) {
-        const ratio = metric === "share" ? s.share : metric === "shareSuitable" ? s.shareSuitable : null;
+        const ratio = metric === "share" ? share : metric === "shareSuitable" ? shareSuitable : null;
         const exact = metric === "share" ? s.shareDiff : s.shareSuitableDiff;
         const h =
           ratio === null
-            ? s.counts[metric as Exclude<Metric, "share" | "shareSuitable">][cell]!
+            ? counts[metric]![cell]!
             : s.paired
               ? {parts: [ratio[cell]!, exact[cell]!], n: ratio[cell]!.n + exact[cell]!.n}
               : ratio[cell]!;
@@ -61,6 +65,8 @@ export function summaryRows(s: Summary): SummaryRow[] {
 export function probabilityRows(s: Summary): ProbabilityRow[] {
   if (s.paired) throw new Error("probabilityRows: a paired summary holds differences, not shares and gaps");
   const C = s.municipalities.length;
+  const share = ratioHistogramsOf(s.share);
+  const gap = intHistogramsOf(s.counts.gap);
   return s.years.flatMap((year, t) =>
     s.municipalities.map((municipality, m) => {
       const cell = t * C + m;
@@ -69,8 +75,8 @@ export function probabilityRows(s: Summary): ProbabilityRow[] {
         year,
         municipality,
         capShare: s.capShare,
-        pExceedCap: fraction(s.share[cell]!, (v) => v > s.capShare),
-        pMissTarget: fraction(s.counts.gap[cell]!, (v) => v < 0)
+        pExceedCap: fraction(share[cell]!, (v) => v > s.capShare),
+        pMissTarget: fraction(gap[cell]!, (v) => v < 0)
       };
     })
   );
@@ -95,13 +101,15 @@ export interface FlowRow extends Stats {
  */
 export function flowRows(s: Summary): FlowRow[] {
   if (s.paired) throw new Error("flowRows: a paired summary holds no flows");
+  if (s.flows.n.length === 0) throw new Error("flowRows: this summary was made without flows (emptySummary(result, {flows: false}))");
   const names = s.municipalities.slice(0, -1);
   const M = names.length;
   const periods = [...s.years.map(String), `${s.years[0]}-${s.years[s.years.length - 1]}`];
   const rows: FlowRow[] = [];
+  const flows = intHistogramsOf(s.flows);
   periods.forEach((period, t) => {
     for (let o = 0; o < M; o++) {
-      for (let h = 0; h < M; h++) rows.push({scenario: s.scenario, period, origin: names[o]!, host: names[h]!, ...stats(s.flows[(t * M + o) * M + h]!)});
+      for (let h = 0; h < M; h++) rows.push({scenario: s.scenario, period, origin: names[o]!, host: names[h]!, ...stats(flows[(t * M + o) * M + h]!)});
     }
   });
   return rows;

@@ -10,7 +10,7 @@ export {keyShares, type KeyBasis} from "../../simulations/model/key.ts";
 export {METRICS, type Metric} from "../../simulations/summary/accumulator.ts";
 export {summaryRows, probabilityRows, flowRows, type SummaryRow, type ProbabilityRow, type FlowRow} from "../../simulations/summary/rows.ts";
 export {toCsv} from "../../simulations/summary/csv.ts";
-export {simulateSummaries, mergeJobSummaries, type JobSummaries} from "../../simulations/runner/chunked.ts";
+export {simulateSummaries, mergeJobSummaries, jobSummaryBuffers, type JobSummaries} from "../../simulations/runner/chunked.ts";
 export {
   MEASURES,
   MEASURE_SCALE,

@@ -67,15 +67,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
 
 /** Typed arrays inside the summaries move to the page instead of being copied. */
 function transferables(summaries: JobSummaries | undefined): ArrayBuffer[] {
-  if (!summaries) return [];
-  const buffers: ArrayBuffer[] = [];
-  for (const s of [summaries.a, summaries.b, summaries.paired]) {
-    if (!s) continue;
-    for (const histograms of Object.values(s.counts)) {
-      for (const h of histograms) buffers.push(h.counts.buffer as ArrayBuffer);
-    }
-  }
-  return [...new Set(buffers)];
+  return summaries && engine ? engine.jobSummaryBuffers(summaries) : [];
 }
 
 // In a worker `self` is the worker's global scope; the DOM typings call it Window, whose postMessage differs.

@@ -1,0 +1,473 @@
+// Many histograms in a few typed arrays. A summary holds about 1,200 histograms (per year, municipality and metric,
+// and per origin × host flow); packed into one buffer per set they are counted in one pass over a result, merged
+// span by span, and cross to and from a worker as a handful of transferable buffers instead of thousands of small
+// objects. Counts are integers, so the numbers never depend on the layout (which only grows) or on the order in
+// which runs were counted.
+import type {IntHistogram, RatioHistogram} from "./histogram.ts";
+
+/**
+ * Integer histograms in one buffer: histogram i has room for the values lo[i] … lo[i] + len − 1, with
+ * len = start[i + 1] − start[i], and counts value lo[i] + k at counts[start[i] + k].
+ */
+export interface IntHistograms {
+  /** Values counted by each histogram. */
+  readonly n: Float64Array;
+  lo: Int32Array;
+  /** Where each histogram's counts start; one more entry than histograms (the end of the last). */
+  start: Int32Array;
+  counts: Float64Array;
+}
+
+/**
+ * Histograms of ratios p / d counted as (p, d) pairs of integers (see RatioHistogram): histogram i counts the pair
+ * (p, d) at grids[i][(d − dLo[i]) · pN[i] + (p − pLo[i])]. One grid per histogram (a hundred per summary, each
+ * up to a few hundred kilobytes): a grid that grows is copied alone, not with all the others.
+ */
+export interface RatioHistograms {
+  /** Pairs counted by each histogram. */
+  readonly n: Float64Array;
+  readonly pLo: Int32Array;
+  readonly pN: Int32Array;
+  readonly dLo: Int32Array;
+  readonly dN: Int32Array;
+  /** Integer counts (Int32: half the memory of doubles, and a million runs are far from 2^31). */
+  readonly grids: Int32Array[];
+}
+
+/**
+ * `size` empty integer histograms.
+ *
+ * @example
+ * const set = intHistograms(2);
+ * countColumns(set, 0, 2, 2, Int32Array.of(1, 5, 2, 6)); // histogram 0 counts 1 and 2, histogram 1 counts 5 and 6
+ */
+export function intHistograms(size: number): IntHistograms {
+  return {n: new Float64Array(size), lo: new Int32Array(size), start: new Int32Array(size + 1), counts: new Float64Array(0)};
+}
+
+/** `size` empty ratio histograms. */
+export function ratioHistograms(size: number): RatioHistograms {
+  return {
+    n: new Float64Array(size),
+    pLo: new Int32Array(size),
+    pN: new Int32Array(size),
+    dLo: new Int32Array(size),
+    dN: new Int32Array(size),
+    grids: Array.from({length: size}, () => new Int32Array(0))
+  };
+}
+
+const spanOf = (set: IntHistograms, i: number) => set.start[i + 1]! - set.start[i]!;
+
+// Widens each histogram i to take [min[i], max[i]] (nothing where min[i] > max[i]), keeping its counts; one new
+// buffer for all. With `slack`, a span that grows grows by a quarter more on that side (at least 2): a span made
+// from the first 10,000 runs is about 8 standard deviations wide, so 2 more on a side take the extremes of a
+// million runs, and the buffer moves a few times in a long job instead of after nearly every chunk (the spare slots
+// count nothing, so no number changes).
+function growInts(set: IntHistograms, min: Float64Array, max: Float64Array, slack: boolean): void {
+  const K = set.n.length;
+  const lo = new Int32Array(K);
+  const start = new Int32Array(K + 1);
+  let size = 0;
+  let changed = false;
+  for (let i = 0; i < K; i++) {
+    const len = spanOf(set, i);
+    let a = set.lo[i]!;
+    let b = a + len - 1;
+    if (min[i]! <= max[i]!) {
+      if (len === 0) {
+        a = min[i]!;
+        b = max[i]!;
+        changed = true;
+      } else {
+        const pad = slack ? padOf(len) : 0;
+        if (min[i]! < a) {
+          a = min[i]! - pad;
+          changed = true;
+        }
+        if (max[i]! > b) {
+          b = max[i]! + pad;
+          changed = true;
+        }
+      }
+    }
+    lo[i] = a;
+    start[i] = size;
+    size += b - a + 1;
+  }
+  if (!changed) return;
+  start[K] = size;
+  const counts = new Float64Array(size);
+  for (let i = 0; i < K; i++) {
+    if (spanOf(set, i) > 0) counts.set(set.counts.subarray(set.start[i]!, set.start[i + 1]!), start[i]! + set.lo[i]! - lo[i]!);
+  }
+  set.lo = lo;
+  set.start = start;
+  set.counts = counts;
+}
+
+const padOf = (span: number) => Math.max(2, span >> 2);
+
+function needs(size: number): {min: Float64Array; max: Float64Array} {
+  return {min: new Float64Array(size).fill(Infinity), max: new Float64Array(size).fill(-Infinity)};
+}
+
+/**
+ * Counts a runs × cells array (run-major, as results are laid out) into histograms first … first + cells − 1:
+ * histogram first + c counts data[j] − minus[j] − shift[c] for the entries j of column c. One pass in the usual
+ * case (every value inside its histogram's span); values outside are counted after the spans have grown, and a
+ * histogram that is still empty gets the exact span of its values first.
+ *
+ * @example
+ * countColumns(summary.counts.gap, 0, cells, runs, result.placed, null, result.target); // gap = placed − target
+ */
+export function countColumns(
+  set: IntHistograms,
+  first: number,
+  cells: number,
+  runs: number,
+  data: Int32Array,
+  minus: Int32Array | null = null,
+  shift: Int32Array | null = null
+): void {
+  if (runs === 0) return;
+  let empty = false;
+  for (let c = 0; c < cells; c++) if (spanOf(set, first + c) === 0) empty = true;
+  // A histogram without a span yet (the first chunk): every span made to fit this chunk's values exactly, so
+  // that one pass counts them all without a check.
+  if (empty) {
+    const {min, max} = columnRanges(data, minus, cells, runs);
+    const need = needs(set.n.length);
+    for (let c = 0; c < cells; c++) {
+      need.min[first + c] = min[c]! - (shift ? shift[c]! : 0);
+      need.max[first + c] = max[c]! - (shift ? shift[c]! : 0);
+    }
+    growInts(set, need.min, need.max, false);
+  }
+  // Per column: where value v is counted is base[c] + v, v = data − minus − shift; lo and len say whether it fits.
+  const lo = new Int32Array(cells);
+  const len = new Int32Array(cells);
+  const base = new Int32Array(cells);
+  for (let c = 0; c < cells; c++) {
+    const d = shift ? shift[c]! : 0;
+    lo[c] = set.lo[first + c]! + d;
+    len[c] = spanOf(set, first + c);
+    base[c] = set.start[first + c]! - lo[c]!;
+  }
+  const counts = set.counts;
+  let outside: number[] | null = null;
+  if (empty) countAll(counts, base, data, minus, cells, runs);
+  else outside = minus ? countDifferencesInSpan(counts, lo, len, base, data, minus, cells, runs) : countInSpan(counts, lo, len, base, data, cells, runs);
+  for (let c = 0; c < cells; c++) set.n[first + c]! += runs;
+  if (outside !== null) countOutside(set, first, cells, outside, data, minus, shift);
+}
+
+// The counting loops, each its own small function so that V8 optimises it as a whole (not by on-stack replacement
+// inside a larger one). Value v of column c is counted at base[c] + v.
+
+// Every value known to fit (the spans were just made from them).
+function countAll(counts: Float64Array, base: Int32Array, data: Int32Array, minus: Int32Array | null, cells: number, runs: number): void {
+  if (minus) {
+    for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]! - minus[j]!]! += 1;
+  } else {
+    for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]!]! += 1;
+  }
+}
+
+// Values inside their spans [lo[c], lo[c] + len[c]) counted; the indices j of the others returned.
+function countInSpan(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, cells: number, runs: number): number[] | null {
+  let outside: number[] | null = null;
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const v = data[j]!;
+      if ((v - lo[c]!) >>> 0 < len[c]!) counts[base[c]! + v]! += 1;
+      else (outside ??= []).push(j);
+    }
+  }
+  return outside;
+}
+
+// As countInSpan, for the values data[j] − minus[j].
+function countDifferencesInSpan(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, minus: Int32Array, cells: number, runs: number): number[] | null {
+  let outside: number[] | null = null;
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const v = data[j]! - minus[j]!;
+      if ((v - lo[c]!) >>> 0 < len[c]!) counts[base[c]! + v]! += 1;
+      else (outside ??= []).push(j);
+    }
+  }
+  return outside;
+}
+
+// Per column c of a runs × cells array: the smallest and largest data[j] − minus[j].
+function columnRanges(data: Int32Array, minus: Int32Array | null, cells: number, runs: number): {min: Int32Array; max: Int32Array} {
+  const min = new Int32Array(cells).fill(0x7fffffff);
+  const max = new Int32Array(cells).fill(-0x80000000);
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const v = minus ? data[j]! - minus[j]! : data[j]!;
+      if (v < min[c]!) min[c] = v;
+      if (v > max[c]!) max[c] = v;
+    }
+  }
+  return {min, max};
+}
+
+// The few values outside their histograms' spans: the spans grow (with slack) to take them, then they are counted.
+function countOutside(set: IntHistograms, first: number, cells: number, outside: readonly number[], data: Int32Array, minus: Int32Array | null, shift: Int32Array | null): void {
+  const value = (j: number) => data[j]! - (minus ? minus[j]! : 0) - (shift ? shift[j % cells]! : 0);
+  const {min, max} = needs(set.n.length);
+  for (const j of outside) {
+    const h = first + (j % cells);
+    const v = value(j);
+    if (v < min[h]!) min[h] = v;
+    if (v > max[h]!) max[h] = v;
+  }
+  growInts(set, min, max, true);
+  for (const j of outside) {
+    const h = first + (j % cells);
+    set.counts[set.start[h]! + value(j) - set.lo[h]!]! += 1;
+  }
+}
+
+/**
+ * Counts `times` occurrences of values[c] in histogram first + c, for each c (e.g. the target, the same in every run).
+ *
+ * @example
+ * addValues(summary.counts.target, 0, result.target, result.runs);
+ */
+export function addValues(set: IntHistograms, first: number, values: ArrayLike<number>, times: number): void {
+  if (times === 0) return;
+  const {min, max} = needs(set.n.length);
+  for (let c = 0; c < values.length; c++) min[first + c] = max[first + c] = values[c]!;
+  growInts(set, min, max, true);
+  for (let c = 0; c < values.length; c++) {
+    const h = first + c;
+    set.counts[set.start[h]! + values[c]! - set.lo[h]!]! += times;
+    set.n[h]! += times;
+  }
+}
+
+/** Adds the counts of `other` (the same number of histograms) to `into`. */
+export function mergeInts(into: IntHistograms, other: IntHistograms): void {
+  const K = into.n.length;
+  if (other.n.length !== K) throw new Error(`mergeInts: ${other.n.length} histograms cannot be added to ${K}`);
+  const {min, max} = needs(K);
+  for (let i = 0; i < K; i++) {
+    if (spanOf(other, i) === 0) continue;
+    min[i] = other.lo[i]!;
+    max[i] = other.lo[i]! + spanOf(other, i) - 1;
+  }
+  growInts(into, min, max, false);
+  const to = into.counts;
+  const from = other.counts;
+  for (let i = 0; i < K; i++) {
+    const len = spanOf(other, i);
+    const base = into.start[i]! + other.lo[i]! - into.lo[i]!;
+    for (let k = 0, f = other.start[i]!; k < len; k++, f++) to[base + k]! += from[f]!;
+    into.n[i]! += other.n[i]!;
+  }
+}
+
+// Widens grid i to take p in [pMin[i], pMax[i]] and d in [dMin[i], dMax[i]] (nothing where pMin[i] > pMax[i]),
+// keeping its counts; with `slack` as growInts, in both directions. Only the grids that grow are copied.
+function growRatios(set: RatioHistograms, pMin: Float64Array, pMax: Float64Array, dMin: Float64Array, dMax: Float64Array, slack: boolean): void {
+  for (let i = 0; i < set.n.length; i++) {
+    if (!(pMin[i]! <= pMax[i]!)) continue;
+    const empty = set.grids[i]!.length === 0;
+    let pa = set.pLo[i]!;
+    let pb = pa + set.pN[i]! - 1;
+    let da = set.dLo[i]!;
+    let db = da + set.dN[i]! - 1;
+    if (empty) [pa, pb, da, db] = [pMin[i]!, pMax[i]!, dMin[i]!, dMax[i]!];
+    else if (pMin[i]! >= pa && pMax[i]! <= pb && dMin[i]! >= da && dMax[i]! <= db) continue;
+    else {
+      const pPad = slack ? padOf(set.pN[i]!) : 0;
+      const dPad = slack ? padOf(set.dN[i]!) : 0;
+      if (pMin[i]! < pa) pa = pMin[i]! - pPad;
+      if (pMax[i]! > pb) pb = pMax[i]! + pPad;
+      if (dMin[i]! < da) da = dMin[i]! - dPad;
+      if (dMax[i]! > db) db = dMax[i]! + dPad;
+    }
+    const pN = pb - pa + 1;
+    const dN = db - da + 1;
+    const grid = new Int32Array(pN * dN);
+    const old = set.grids[i]!;
+    const w = set.pN[i]!;
+    for (let d = 0; d < (empty ? 0 : set.dN[i]!); d++) {
+      const to = (d + set.dLo[i]! - da) * pN + (set.pLo[i]! - pa);
+      for (let k = 0, from = d * w; k < w; k++, from++) grid[to + k] = old[from]!;
+    }
+    set.pLo[i] = pa;
+    set.pN[i] = pN;
+    set.dLo[i] = da;
+    set.dN[i] = dN;
+    set.grids[i] = grid;
+  }
+}
+
+/**
+ * Counts the pairs (num[j] − numMinus[j], den[j]) of a runs × cells array (run-major) into ratio histograms
+ * first … first + cells − 1, as `countColumns`. With `denOther`, only the entries whose denominators agree
+ * (den[j] = denOther[j]) are counted; the others are returned (their indices j), for the caller to count exactly.
+ *
+ * @example
+ * countRatioColumns(summary.share, 0, cells, runs, result.placed, result.vacancies); // placed / vacancies
+ */
+export function countRatioColumns(
+  set: RatioHistograms,
+  first: number,
+  cells: number,
+  runs: number,
+  num: Int32Array,
+  den: Int32Array,
+  numMinus: Int32Array | null = null,
+  denOther: Int32Array | null = null
+): number[] | null {
+  if (runs === 0) return null;
+  let empty = false;
+  for (let c = 0; c < cells; c++) if (set.grids[first + c]!.length === 0) empty = true;
+  // As countColumns: a grid without a span yet gets one that fits this chunk's pairs exactly.
+  if (empty) {
+    const p = needs(set.n.length);
+    const d = needs(set.n.length);
+    for (let r = 0, j = 0; r < runs; r++) {
+      for (let c = 0, h = first; c < cells; c++, j++, h++) {
+        const y = den[j]!;
+        if (denOther !== null && y !== denOther[j]) continue;
+        const x = numMinus ? num[j]! - numMinus[j]! : num[j]!;
+        if (x < p.min[h]!) p.min[h] = x;
+        if (x > p.max[h]!) p.max[h] = x;
+        if (y < d.min[h]!) d.min[h] = y;
+        if (y > d.max[h]!) d.max[h] = y;
+      }
+    }
+    growRatios(set, p.min, p.max, d.min, d.max, false);
+  }
+  const pLo = set.pLo.slice(first, first + cells);
+  const pN = set.pN.slice(first, first + cells);
+  const dLo = set.dLo.slice(first, first + cells);
+  const dN = set.dN.slice(first, first + cells);
+  // The pair (x, y) of column c is counted at grids[c][(y − dLo[c]) · pN[c] + (x − pLo[c])].
+  const grids = set.grids.slice(first, first + cells);
+  let outside: number[] | null = null;
+  let differ: number[] | null = null;
+  if (numMinus === null && denOther === null) {
+    for (let r = 0, j = 0; r < runs; r++) {
+      for (let c = 0; c < cells; c++, j++) {
+        const x = num[j]! - pLo[c]!;
+        const y = den[j]! - dLo[c]!;
+        if (x >>> 0 < pN[c]! && y >>> 0 < dN[c]!) grids[c]![y * pN[c]! + x]! += 1;
+        else (outside ??= []).push(j);
+      }
+    }
+  } else {
+    for (let r = 0, j = 0; r < runs; r++) {
+      for (let c = 0; c < cells; c++, j++) {
+        if (denOther !== null && den[j] !== denOther[j]) {
+          (differ ??= []).push(j);
+          continue;
+        }
+        const x = (numMinus ? num[j]! - numMinus[j]! : num[j]!) - pLo[c]!;
+        const y = den[j]! - dLo[c]!;
+        if (x >>> 0 < pN[c]! && y >>> 0 < dN[c]!) grids[c]![y * pN[c]! + x]! += 1;
+        else (outside ??= []).push(j);
+      }
+    }
+  }
+  for (let c = 0; c < cells; c++) set.n[first + c]! += runs;
+  if (differ !== null) for (const j of differ) set.n[first + (j % cells)]! -= 1;
+  if (outside !== null) countRatiosOutside(set, first, cells, outside, num, den, numMinus);
+  return differ;
+}
+
+// As countOutside, for pairs.
+function countRatiosOutside(set: RatioHistograms, first: number, cells: number, outside: readonly number[], num: Int32Array, den: Int32Array, numMinus: Int32Array | null): void {
+  const numAt = (j: number) => num[j]! - (numMinus ? numMinus[j]! : 0);
+  const p = needs(set.n.length);
+  const d = needs(set.n.length);
+  for (const j of outside) {
+    const h = first + (j % cells);
+    const x = numAt(j);
+    if (x < p.min[h]!) p.min[h] = x;
+    if (x > p.max[h]!) p.max[h] = x;
+    if (den[j]! < d.min[h]!) d.min[h] = den[j]!;
+    if (den[j]! > d.max[h]!) d.max[h] = den[j]!;
+  }
+  growRatios(set, p.min, p.max, d.min, d.max, true);
+  for (const j of outside) {
+    const h = first + (j % cells);
+    set.grids[h]![(den[j]! - set.dLo[h]!) * set.pN[h]! + (numAt(j) - set.pLo[h]!)]! += 1;
+  }
+}
+
+/** Adds the counts of `other` (the same number of histograms) to `into`. */
+export function mergeRatios(into: RatioHistograms, other: RatioHistograms): void {
+  const K = into.n.length;
+  if (other.n.length !== K) throw new Error(`mergeRatios: ${other.n.length} histograms cannot be added to ${K}`);
+  const p = needs(K);
+  const d = needs(K);
+  for (let i = 0; i < K; i++) {
+    if (other.grids[i]!.length === 0) continue;
+    p.min[i] = other.pLo[i]!;
+    p.max[i] = other.pLo[i]! + other.pN[i]! - 1;
+    d.min[i] = other.dLo[i]!;
+    d.max[i] = other.dLo[i]! + other.dN[i]! - 1;
+  }
+  growRatios(into, p.min, p.max, d.min, d.max, false);
+  for (let i = 0; i < K; i++) {
+    const to = into.grids[i]!;
+    const from = other.grids[i]!;
+    const w = other.pN[i]!;
+    for (let r = 0; r < (from.length === 0 ? 0 : other.dN[i]!); r++) {
+      const t = (r + other.dLo[i]! - into.dLo[i]!) * into.pN[i]! + (other.pLo[i]! - into.pLo[i]!);
+      for (let k = 0, f = r * w; k < w; k++, f++) to[t + k]! += from[f]!;
+    }
+    into.n[i]! += other.n[i]!;
+  }
+}
+
+// The histograms of a set as IntHistogram / RatioHistogram objects (views on the set's buffer), made once per
+// layout: the statistics cache their sorted counts per histogram object, so the same objects are handed out until
+// the buffer moves. Their n is refreshed on every call (counting in place changes n, not the buffer).
+const intViews = new WeakMap<IntHistograms, {counts: Float64Array; views: IntHistogram[]}>();
+
+
+/**
+ * The histograms of a set, as IntHistogram views on its buffer (for `stats`, `fraction`): read them, never
+ * write to them, and ask again after counting more (a grown set has a new buffer).
+ *
+ * @example
+ * stats(intHistogramsOf(summary.counts.placed)[cell]!).p50;
+ */
+export function intHistogramsOf(set: IntHistograms): readonly IntHistogram[] {
+  let hit = intViews.get(set);
+  if (hit === undefined || hit.counts !== set.counts) {
+    const views = Array.from({length: set.n.length}, (_, i) => ({lo: set.lo[i]!, counts: set.counts.subarray(set.start[i]!, set.start[i + 1]!), n: 0}));
+    hit = {counts: set.counts, views};
+    intViews.set(set, hit);
+  }
+  hit.views.forEach((v, i) => (v.n = set.n[i]!));
+  return hit.views;
+}
+
+/**
+ * The histograms of a ratio set, as RatioHistogram objects that share its grids (read them, never write to them;
+ * ask again after counting more). The objects are kept per grid, for the statistics' cache of sorted counts.
+ */
+export function ratioHistogramsOf(set: RatioHistograms): readonly RatioHistogram[] {
+  return set.grids.map((grid, i) => {
+    let view = ratioViews.get(grid);
+    if (view === undefined) ratioViews.set(grid, (view = {pLo: set.pLo[i]!, pN: set.pN[i]!, dLo: set.dLo[i]!, dN: set.dN[i]!, counts: grid, n: 0}));
+    view.n = set.n[i]!;
+    return view;
+  });
+}
+const ratioViews = new WeakMap<Int32Array, RatioHistogram>();
+
+/** The buffers of a set (to transfer it to another thread instead of copying it). */
+export function setBuffers(set: IntHistograms | RatioHistograms): ArrayBuffer[] {
+  const arrays: (Int32Array | Float64Array)[] = "grids" in set ? [set.n, set.pLo, set.pN, set.dLo, set.dN, ...set.grids] : [set.n, set.lo, set.start, set.counts];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
