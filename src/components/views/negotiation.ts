@@ -1,7 +1,7 @@
 // The negotiation table (Onderhandelingstafel): each municipality's offer per ramp period, checked against the
 // region's total, the keys, the solver's proposal and the band, and turned into a scenario. Pure and typed; the
 // engine module is passed in (pages load it by URL, tests import it), so the page only wires inputs to this.
-import type {Engine, Scenario} from "../engine.js";
+import type {Engine, EnginePool, Scenario} from "../engine.js";
 import type {BandRow, BurdenRow, FairShareSolution, Measure, ModelInputs, ScenarioInput, SpreadRow} from "../../../simulations/index.ts";
 import {dataTable} from "../table.js";
 import {formatNumber, formatPercent, formatProbability} from "../format.js";
@@ -264,6 +264,39 @@ export function simulateOffers(
     runs: state.runs,
     seed: state.seed
   };
+}
+
+/** The offers' simulation as the page shows it: the outcome with the table it belongs to. */
+export interface SimulatedOffers {
+  readonly outcome: OffersOutcome;
+  /** The table (offers, measure, band, runs, seed) the outcome was simulated for. */
+  readonly state: NegotiationState;
+}
+
+/**
+ * `simulateOffers` in the page's engine pool: the runs split over the workers, each sending back per-run burden
+ * figures that the page joins (src/lib/burden-runs.ts): the same numbers, a fraction of the time, off the page's
+ * thread. A newer edit supersedes a request that has not started (channel "onderhandelen").
+ *
+ * @example
+ * const {outcome} = await simulateOffersInPool(await getEnginePool(), engine, inputs, agreed, periods, state);
+ */
+export async function simulateOffersInPool(
+  pool: Pick<EnginePool, "burdens">,
+  engine: Pick<Engine, "measureBasis">,
+  inputs: ModelInputs,
+  base: Scenario,
+  periods: readonly NegotiationPeriod[],
+  state: NegotiationState
+): Promise<SimulatedOffers> {
+  const scenario = offersAsScenario(inputs, base, periods, state);
+  const o = await pool.burdens({a: scenario, runs: state.runs, seed: state.seed, band: state.band, basis: engine.measureBasis(inputs.basis)}, "onderhandelen");
+  return {outcome: {burdens: o.burdens, spread: o.spread, band: o.band, pAllEveryYear: o.pAllEveryYear, runs: o.runs, seed: o.seed}, state};
+}
+
+/** A table as text: equal texts, equal simulations (the page's RunTracker key). */
+export function offersKey(periods: readonly NegotiationPeriod[], state: NegotiationState): string {
+  return JSON.stringify([periods.map((p) => state.offers[p.label]), state.band, state.runs, state.seed]);
 }
 
 const MEASURE_IDS: readonly Measure[] = ["inhabitants", "socialStock", "lettings"];
