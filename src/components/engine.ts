@@ -100,6 +100,8 @@ export interface BurdenRequest {
   readonly band: readonly [number, number];
   /** The stock measures' denominators with the region's total (`measureBasis(inputs.basis)`). */
   readonly basis: MeasureBasis;
+  /** The periods whose spread (max/min) the page reads; all when absent. */
+  readonly spreadPeriods?: readonly string[];
 }
 
 /** The negotiation table's numbers (see src/lib/burden-runs.ts), with the request's runs and seed. */
@@ -346,7 +348,7 @@ export class EnginePool {
       return r.burdens;
     });
     const {burdenRunsOutcome, joinBurdenRuns} = this.engine;
-    return {...burdenRunsOutcome(joinBurdenRuns(figures), request.basis, request.a.id), runs, seed, elapsedMs: performance.now() - start};
+    return {...burdenRunsOutcome(joinBurdenRuns(figures), request.basis, request.a.id, request.spreadPeriods), runs, seed, elapsedMs: performance.now() - start};
   }
 
   terminate(): void {

@@ -108,3 +108,22 @@ export function busyFrame<T>(run: Run<T>, render: (value: T) => Node, minHeight 
   }
   return root;
 }
+
+let firstPaint: Promise<void> | undefined;
+
+/**
+ * Settles once the browser has painted after the page's first cells ran (the next animation frame, then a task):
+ * a page awaits it in the cells below its first chart, so that chart is on screen before they render. Later calls
+ * settle at once.
+ *
+ * @example
+ * await afterFirstPaint();
+ * display(municipalityTable(ctx, basis, outcome));
+ */
+export function afterFirstPaint(): Promise<void> {
+  firstPaint ??= new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== "function") return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+  return firstPaint;
+}

@@ -147,11 +147,93 @@ function sortedStats(x: Float64Array): Stats {
   return {mean: sum / x.length, p5: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95)};
 }
 
-/** A column (stride `columns`, offset `m`) of a runs × columns array, sorted. */
+/** A column (stride `columns`, offset `m`) of a runs × columns array of whole numbers, sorted (a counting sort). */
+function sortedInts(data: Int32Array, runs: number, columns: number, m: number): Float64Array {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0, j = m; i < runs; i++, j += columns) {
+    const v = data[j]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const x = new Float64Array(runs);
+  if (runs === 0) return x;
+  const counts = new Int32Array(hi - lo + 1);
+  for (let i = 0, j = m; i < runs; i++, j += columns) counts[data[j]! - lo]! += 1;
+  for (let v = 0, k = 0; v < counts.length; v++) for (let c = counts[v]!; c > 0; c--) x[k++] = lo + v;
+  return x;
+}
+
+/**
+ * Sorts doubles ascending, as Float64Array.prototype.sort does. Non-negative doubles (Infinity included) order as
+ * their bit patterns do, so they take a byte-wise radix sort (several times faster for thousands of values, which
+ * is most of the page's work); anything else falls back to the built-in sort.
+ */
+function sortDoubles(x: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const n = x.length;
+  for (let i = 0; i < n; i++) if (!(x[i]! >= 0) || Object.is(x[i], -0)) return x.sort();
+  let from = x;
+  let to = new Float64Array(n);
+  const counts = new Int32Array(256);
+  for (let byte = 0; byte < 8; byte++) {
+    const bytes = new Uint8Array(from.buffer, from.byteOffset, n * 8);
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[bytes[i * 8 + byte]!]! += 1;
+    // A byte all values share orders nothing.
+    if (counts[bytes[byte]!] === n) continue;
+    for (let b = 0, sum = 0; b < 256; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) to[counts[bytes[i * 8 + byte]!]!++] = from[i]!;
+    [from, to] = [to, from];
+  }
+  if (from !== x) x.set(from);
+  return x;
+}
+
+/**
+ * A column of per-run indices rounded to SPREAD_DECIMALS (value = k / 10^d for a whole k, or Infinity), sorted: a
+ * counting sort on k, which gives back each value exactly (k / 10^d is how it was computed); a wide range falls
+ * back to sorting the values.
+ */
+function sortedRounded(data: Float64Array, runs: number, columns: number, m: number): Float64Array {
+  const scale = 10 ** SPREAD_DECIMALS;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let infinite = 0;
+  for (let i = 0, j = m; i < runs; i++, j += columns) {
+    const v = data[j]!;
+    if (v === Infinity) infinite++;
+    else {
+      const k = Math.round(v * scale);
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+  }
+  if (!(hi - lo <= 8 * runs + 100_000)) return sortedColumn(data, runs, columns, m);
+  const x = new Float64Array(runs);
+  let at = 0;
+  if (hi >= lo) {
+    const counts = new Int32Array(hi - lo + 1);
+    for (let i = 0, j = m; i < runs; i++, j += columns) if (data[j] !== Infinity) counts[Math.round(data[j]! * scale) - lo]! += 1;
+    for (let k = 0; k < counts.length; k++) {
+      const c = counts[k]!;
+      if (c === 0) continue;
+      x.fill((lo + k) / scale, at, at + c);
+      at += c;
+    }
+  }
+  x.fill(Infinity, at, at + infinite);
+  return x;
+}
+
+/** A column (stride `columns`, offset `m`) of a runs × columns array, or `map(run)`, sorted. */
 function sortedColumn(data: ArrayLike<number>, runs: number, columns: number, m: number, map?: (i: number) => number): Float64Array {
   const x = new Float64Array(runs);
   for (let i = 0; i < runs; i++) x[i] = map ? map(i) : data[i * columns + m]!;
-  return x.sort();
+  return sortDoubles(x);
 }
 
 function scaled(s: Stats, f: number): Stats {
@@ -171,7 +253,7 @@ function statsWithInfinity(x: Float64Array): Stats {
 export interface BurdenRunsOutcome {
   /** All years together ("2025-2030"), per column: each burden measure, the net contribution and the balance. */
   readonly burdens: BurdenRow[];
-  /** Per period and measure: the max/min ratio across the municipalities. */
+  /** Per period (or the periods asked for) and measure: the max/min ratio across the municipalities. */
   readonly spread: SpreadRow[];
   /** Per period: P(within the band) per municipality, and P(all within) as "regio". */
   readonly band: BandRow[];
@@ -181,12 +263,13 @@ export interface BurdenRunsOutcome {
 
 /**
  * The negotiation table's rows from per-run figures: equal to the rows of measures' `burdenRows` (all years
- * together), `spreadRows` (index maxMin), `bandRows` and `pAllWithinEveryYear` for the same runs.
+ * together), `spreadRows` (index maxMin; only of `spreadPeriods` when given: the page reads one year), `bandRows`
+ * and `pAllWithinEveryYear` for the same runs.
  *
  * @example
  * const outcome = burdenRunsOutcome(joinBurdenRuns(parts), measureBasis(inputs.basis), "onderhandeling");
  */
-export function burdenRunsOutcome(b: BurdenRuns, basis: MeasureBasis, scenario: string): BurdenRunsOutcome {
+export function burdenRunsOutcome(b: BurdenRuns, basis: MeasureBasis, scenario: string, spreadPeriods?: readonly string[]): BurdenRunsOutcome {
   const C = b.municipalities.length;
   const M = C - 1;
   const Y = b.years.length;
@@ -199,7 +282,7 @@ export function burdenRunsOutcome(b: BurdenRuns, basis: MeasureBasis, scenario: 
   const burdens: BurdenRow[] = [];
   for (let m = 0; m < C; m++) {
     const municipality = b.municipalities[m]!;
-    const placed = sortedStats(sortedColumn(b.placed, runs, C, m));
+    const placed = sortedStats(sortedInts(b.placed, runs, C, m));
     for (const measure of MEASURES) {
       const st = isStockMeasure(measure)
         ? scaled(placed, MEASURE_SCALE[measure] / basis[measure][m]!)
@@ -209,13 +292,14 @@ export function burdenRunsOutcome(b: BurdenRuns, basis: MeasureBasis, scenario: 
           })), MEASURE_SCALE[measure]);
       burdens.push({scenario, period: whole, municipality, metric: measure, ...st});
     }
-    burdens.push({scenario, period: whole, municipality, metric: "netContribution", ...sortedStats(sortedColumn(b.net, runs, C, m))});
-    burdens.push({scenario, period: whole, municipality, metric: "balance", ...sortedStats(sortedColumn(b.balance, runs, C, m))});
+    burdens.push({scenario, period: whole, municipality, metric: "netContribution", ...sortedStats(sortedInts(b.net, runs, C, m))});
+    burdens.push({scenario, period: whole, municipality, metric: "balance", ...sortedStats(sortedInts(b.balance, runs, C, m))});
   }
   const spread: SpreadRow[] = [];
   labels.forEach((period, q) => {
+    if (spreadPeriods && !spreadPeriods.includes(period)) return;
     MEASURES.forEach((measure: Measure, k) => {
-      const x = sortedColumn(b.maxMin, runs, P * K, q * K + k);
+      const x = sortedRounded(b.maxMin, runs, P * K, q * K + k);
       spread.push({scenario, period, measure, index: "maxMin", ...statsWithInfinity(x)});
     });
   });

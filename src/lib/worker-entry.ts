@@ -15,7 +15,7 @@ import type {DataAssumptions} from "../../simulations/model/assumptions.ts";
 export interface TableRequest {
   /** Only the summary rows of these metrics (a tornado reads three); all when absent. */
   readonly metrics?: readonly Metric[];
-  /** The origin × host flows of scenario a (default true). */
+  /** The origin × host flows of scenario a (default: when there is no scenario b, as the build's defaults). */
   readonly flows?: boolean;
 }
 
@@ -167,7 +167,8 @@ function makeTables(e: typeof EngineModule, merged: JobSummaries, request: Table
   return {
     rows: keep(e.summaryRows(merged.a)),
     probabilities: e.probabilityRows(merged.a),
-    ...(request.flows === false ? {} : {flows: e.flowRows(merged.a)}),
+    // Only single-scenario pages draw flows (the Overview and a municipality's page): a comparison makes none.
+    ...((request.flows ?? !merged.b) ? {flows: e.flowRows(merged.a)} : {}),
     ...(merged.b ? {rowsB: keep(e.summaryRows(merged.b)), probabilitiesB: e.probabilityRows(merged.b)} : {}),
     ...(merged.paired ? {paired: keep(e.summaryRows(merged.paired))} : {})
   };

@@ -37,6 +37,15 @@ describe("burden figures from per-run data", () => {
       expect(fast.pAllEveryYear).toBe(engine.pAllWithinEveryYear(burdens));
     });
   }
+  it("make the spread of only the periods asked for, the same rows", () => {
+    const scenario = offersAsScenario(inputs, agreed, periods, edited);
+    const part = burdenRuns(simulateInto(inputs, scenario, {runs: 300, seed: 2}, resultBuffers(300, inputs)), basis, [0.07, 0.18]);
+    const all = burdenRunsOutcome(part, basis, scenario.id);
+    const one = burdenRunsOutcome(part, basis, scenario.id, ["2027"]);
+    expect(one.spread).toEqual(all.spread.filter((r) => r.period === "2027"));
+    expect(one.spread.length).toBe(3);
+    expect({...one, spread: []}).toEqual({...all, spread: []});
+  });
   it("do not depend on how the runs are split", () => {
     const scenario = offersAsScenario(inputs, agreed, periods, edited);
     expect(viaRuns(scenario, 400, 1, [0.07, 0.18], [])).toEqual(viaRuns(scenario, 400, 1, [0.07, 0.18], [100, 300]));

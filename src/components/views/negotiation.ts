@@ -290,7 +290,9 @@ export async function simulateOffersInPool(
   state: NegotiationState
 ): Promise<SimulatedOffers> {
   const scenario = offersAsScenario(inputs, base, periods, state);
-  const o = await pool.burdens({a: scenario, runs: state.runs, seed: state.seed, band: state.band, basis: engine.measureBasis(inputs.basis)}, "onderhandelen");
+  // The headline reads the spread of one year: the first of the last period (see `headline`).
+  const spreadPeriods = [String(periods[periods.length - 1]!.from)];
+  const o = await pool.burdens({a: scenario, runs: state.runs, seed: state.seed, band: state.band, basis: engine.measureBasis(inputs.basis), spreadPeriods}, "onderhandelen");
   return {outcome: {burdens: o.burdens, spread: o.spread, band: o.band, pAllEveryYear: o.pAllEveryYear, runs: o.runs, seed: o.seed}, state};
 }
 

@@ -116,7 +116,7 @@ function relabelled(outcome: SimulationOutcome, agreed: Scenario, s: Settings): 
  */
 export async function simulateAssumptions(pool: () => Promise<Pick<EnginePool, "simulate">>, engine: Engine, agreed: Scenario, s: Settings, base: SimulationOutcome): Promise<{base: SimulationOutcome; changed: SimulationOutcome}> {
   if (isAgreed(agreed, s)) return {base, changed: relabelled(base, agreed, s)};
-  const changed = await (await pool()).simulate({a: scenarioWith(agreed, s) as Scenario, assumptions: dataChanges(s), runs: engine.DEFAULT_RUNS, seed: engine.DEFAULT_SEED}, "prognoses-current");
+  const changed = await (await pool()).simulate({a: scenarioWith(agreed, s) as Scenario, assumptions: dataChanges(s), runs: engine.DEFAULT_RUNS, seed: engine.DEFAULT_SEED, tables: {flows: false}}, "prognoses-current");
   return {base, changed};
 }
 
