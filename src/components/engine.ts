@@ -252,9 +252,9 @@ export class EnginePool {
   }
 
   /**
-   * A few hundred runs of a scenario on every worker, with the tables and the burden figures, so that the engine's
-   * code is compiled before the reader's first request (the first simulation in a fresh worker is several times
-   * slower). Counts as no job; the numbers are thrown away.
+   * A few hundred runs of a scenario on every worker, with the tables, the burden figures and the per-run rows, so
+   * that the engine's code is compiled before the reader's first request (the first simulation in a fresh worker is
+   * several times slower). Counts as no job; the numbers are thrown away.
    *
    * @example
    * void pool.warmUp(agreed);
@@ -264,7 +264,8 @@ export class EnginePool {
     await Promise.all(
       this.workers.flatMap((_, index) => [
         this.post(index, {id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: {}}, runs),
-        this.post(index, {id: this.nextId++, type: "burdens", a: scenario, runs, firstRun: 0, seed: 1, band: [this.engine.SHARE_BAND[0], this.engine.SHARE_BAND[1]]}, runs)
+        this.post(index, {id: this.nextId++, type: "burdens", a: scenario, runs, firstRun: 0, seed: 1, band: [this.engine.SHARE_BAND[0], this.engine.SHARE_BAND[1]]}, runs),
+        this.post(index, {id: this.nextId++, type: "rows", a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, metrics: ["backlog", "placed", "share"]}, runs)
       ])
     );
   }
@@ -284,6 +285,15 @@ export class EnginePool {
     const seed = request.seed ?? DEFAULT_SEED;
     const {a, b} = request;
     if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
+    const metrics = request.tables?.metrics;
+    if (request.split === false && !b && metrics && this.engine.runRowsCover(metrics)) {
+      // A few metrics of one scenario on one worker: rows straight from the runs' counts, no summary of every metric.
+      const worker = this.byLoad()[0]!;
+      const r = await this.post(worker, {id: this.nextId++, type: "rows", a, assumptions: request.assumptions ?? NO_CHANGE, runs, firstRun: 0, seed, metrics}, runs);
+      if (!r.ok) throw new Error(r.error);
+      if (!r.tables) throw new Error("a worker answered without rows");
+      return {a, ...r.tables, runs, seed, elapsedMs: performance.now() - start, mergeMs: 0, workerMs: r.elapsedMs, workers: 1};
+    }
     const parts = request.split === false ? 1 : Math.max(1, Math.min(this.size, Math.floor(runs / MIN_RUNS_PER_PART)));
     const chosen = this.byLoad().slice(0, parts);
     // The least busy worker merges; the ranges go to the chosen workers in index order.

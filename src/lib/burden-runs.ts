@@ -135,7 +135,7 @@ export function joinBurdenRuns(parts: readonly BurdenRuns[]): BurdenRuns {
  * mean sums value × count over the distinct values in ascending order; the quantiles are simple-statistics'
  * `quantileSorted` of the sorted sample.
  */
-function sortedStats(x: Float64Array): Stats {
+export function sortedStats(x: Float64Array): Stats {
   let sum = 0;
   for (let i = 0; i < x.length; ) {
     let j = i + 1;
@@ -148,7 +148,7 @@ function sortedStats(x: Float64Array): Stats {
 }
 
 /** A column (stride `columns`, offset `m`) of a runs × columns array of whole numbers, sorted (a counting sort). */
-function sortedInts(data: Int32Array, runs: number, columns: number, m: number): Float64Array {
+export function sortedInts(data: Int32Array, runs: number, columns: number, m: number): Float64Array {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0, j = m; i < runs; i++, j += columns) {
@@ -169,7 +169,7 @@ function sortedInts(data: Int32Array, runs: number, columns: number, m: number):
  * their bit patterns do, so they take a byte-wise radix sort (several times faster for thousands of values, which
  * is most of the page's work); anything else falls back to the built-in sort.
  */
-function sortDoubles(x: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+export function sortDoubles(x: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   const n = x.length;
   for (let i = 0; i < n; i++) if (!(x[i]! >= 0) || Object.is(x[i], -0)) return x.sort();
   let from = x;
@@ -230,7 +230,7 @@ function sortedRounded(data: Float64Array, runs: number, columns: number, m: num
 }
 
 /** A column (stride `columns`, offset `m`) of a runs × columns array, or `map(run)`, sorted. */
-function sortedColumn(data: ArrayLike<number>, runs: number, columns: number, m: number, map?: (i: number) => number): Float64Array {
+export function sortedColumn(data: ArrayLike<number>, runs: number, columns: number, m: number, map?: (i: number) => number): Float64Array {
   const x = new Float64Array(runs);
   for (let i = 0; i < runs; i++) x[i] = map ? map(i) : data[i * columns + m]!;
   return sortDoubles(x);

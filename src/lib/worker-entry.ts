@@ -7,6 +7,7 @@
 import type * as EngineModule from "./engine-browser.ts";
 import type {FlowRow, JobSummaries, Metric, ModelInputs, ProbabilityRow, Scenario, SummaryRow} from "./engine-browser.ts";
 import type {BurdenRuns} from "./burden-runs.ts";
+import type {RunCounts, RunRowMetric} from "./metric-runs.ts";
 import type {ResultBuffers} from "../../simulations/model/engine.ts";
 import type {Datasets} from "../../loaders/types.ts";
 import type {DataAssumptions} from "../../simulations/model/assumptions.ts";
@@ -60,6 +61,17 @@ export type WorkerRequest =
       readonly firstRun: number;
       readonly seed: number;
       readonly tables: TableRequest;
+    }
+  | {
+      readonly id: number;
+      /** Summary rows of a few metrics (and the probabilities) from per-run counts: no summary of every metric. */
+      readonly type: "rows";
+      readonly a: Scenario;
+      readonly assumptions: DataAssumptions;
+      readonly runs: number;
+      readonly firstRun: number;
+      readonly seed: number;
+      readonly metrics: readonly RunRowMetric[];
     }
   | {
       readonly id: number;
@@ -174,23 +186,41 @@ function makeTables(e: typeof EngineModule, merged: JobSummaries, request: Table
   };
 }
 
-// Result buffers for the burden ranges, reused between requests (fresh memory is slow to fault in).
-let burdenBuffers: ResultBuffers | undefined;
-const BURDEN_CHUNK = 10_000;
+// Result buffers for the per-run requests ("burdens", "rows"), reused between requests (fresh memory is slow to
+// fault in). Each chunk's figures are copied out before the next chunk overwrites them.
+let runBuffers: ResultBuffers | undefined;
+const RUN_CHUNK = 10_000;
+
+function buffersFor(e: typeof EngineModule, runs: number, inputs: ModelInputs): ResultBuffers {
+  const size = Math.min(RUN_CHUNK, runs);
+  const M = inputs.municipalities.length;
+  const Y = inputs.years.length;
+  if (!runBuffers || runBuffers.vacancies.length < size * Y * (M + 1) || runBuffers.flow.length < size * Y * M * M) runBuffers = e.resultBuffers(size, inputs);
+  return runBuffers;
+}
 
 function simulateBurdens(e: typeof EngineModule, request: Extract<WorkerRequest, {type: "burdens"}>): BurdenRuns {
   const inputs = inputsFor(e, request.a, e.AS_IN_DATA);
   const basis = e.measureBasis(inputs.basis);
-  const size = Math.min(BURDEN_CHUNK, request.runs);
-  const needed = size * inputs.years.length * (inputs.municipalities.length + 1);
-  if (!burdenBuffers || burdenBuffers.vacancies.length < needed) burdenBuffers = e.resultBuffers(size, inputs);
+  const buffers = buffersFor(e, request.runs, inputs);
   const parts: BurdenRuns[] = [];
-  for (let done = 0; done < request.runs; done += BURDEN_CHUNK) {
-    const runs = Math.min(BURDEN_CHUNK, request.runs - done);
-    const result = e.simulateInto(inputs, request.a, {runs, seed: request.seed, firstRun: request.firstRun + done}, burdenBuffers);
+  for (let done = 0; done < request.runs; done += RUN_CHUNK) {
+    const runs = Math.min(RUN_CHUNK, request.runs - done);
+    const result = e.simulateInto(inputs, request.a, {runs, seed: request.seed, firstRun: request.firstRun + done}, buffers);
     parts.push(e.burdenRuns(result, basis, request.band));
   }
   return e.joinBurdenRuns(parts);
+}
+
+function simulateRows(e: typeof EngineModule, request: Extract<WorkerRequest, {type: "rows"}>): Tables {
+  const inputs = inputsFor(e, request.a, request.assumptions);
+  const buffers = buffersFor(e, request.runs, inputs);
+  let counts: RunCounts | undefined;
+  for (let done = 0; done < request.runs; done += RUN_CHUNK) {
+    const runs = Math.min(RUN_CHUNK, request.runs - done);
+    counts = e.addRunCounts(counts, e.simulateInto(inputs, request.a, {runs, seed: request.seed, firstRun: request.firstRun + done}, buffers));
+  }
+  return e.rowsFromRuns(counts!, request.metrics);
 }
 
 const scope = self as unknown as {
@@ -221,6 +251,10 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | null> {
   if (request.type === "burdens") {
     const burdens = simulateBurdens(e, request);
     return {id: request.id, ok: true, elapsedMs: performance.now() - start, burdens};
+  }
+  if (request.type === "rows") {
+    const tables = simulateRows(e, request);
+    return {id: request.id, ok: true, elapsedMs: performance.now() - start, tables, mergeMs: 0};
   }
   const {a, b} = request;
   let summaries: JobSummaries | undefined;
