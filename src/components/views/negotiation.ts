@@ -161,13 +161,26 @@ export function proposal(
   const lead = inputs.municipalities.findIndex((m) => m.code === engine.LEAD_MUNICIPALITY);
   const fixed: Record<string, number> = {};
   if (fixAmersfoort && lead >= 0) fixed[engine.LEAD_MUNICIPALITY] = state.offers[period.label]?.[lead] ?? 0;
+  // The proposal depends on the other offers not at all: an edit of one of the seven asks the same question again.
+  const key = JSON.stringify([base.id, period.label, period.total, state.measure, state.band, fixed]);
+  let cache = proposals.get(inputs);
+  if (!cache) proposals.set(inputs, (cache = new Map()));
+  const known = cache.get(key);
+  if (known) return known;
+  let answer: FairShareSolution | {readonly message: string};
   try {
-    return engine.solveFairShare(inputs, base, {from: period.from, to: period.to, measure: state.measure, total: period.total, fixed, cap: state.band[1]});
+    answer = engine.solveFairShare(inputs, base, {from: period.from, to: period.to, measure: state.measure, total: period.total, fixed, cap: state.band[1]});
   } catch (e) {
-    if (e instanceof engine.InfeasibleError) return {message: e.message};
-    throw e;
+    if (e instanceof engine.InfeasibleError) answer = {message: e.message};
+    else throw e;
   }
+  if (cache.size > 64) cache.clear();
+  cache.set(key, answer);
+  return answer;
 }
+
+// Proposals already solved, per prepared inputs (a page has one).
+const proposals = new WeakMap<ModelInputs, Map<string, FairShareSolution | {readonly message: string}>>();
 
 /** The state with a period's offers replaced by the solver's proposal. */
 export function withProposal(state: NegotiationState, period: string, targets: readonly number[]): NegotiationState {
