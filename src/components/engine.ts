@@ -91,7 +91,7 @@ export interface SimulationOutcome {
   readonly atBuild?: boolean;
 }
 
-/** A simulation of one scenario for the negotiation table: burden figures per run, joined on the page. */
+/** A simulation of one scenario for the negotiation table: burden figures sorted per range of runs, merged on the page. */
 export interface BurdenRequest {
   readonly a: Scenario;
   readonly runs: number;
@@ -221,8 +221,8 @@ export class EnginePool {
   }
 
   /**
-   * The negotiation table's figures for a scenario: each worker simulates a range of runs and sends back per-run
-   * burden figures (buffers moved, not copied); the page joins them and takes the quantiles.
+   * The negotiation table's figures for a scenario: each worker simulates a range of runs and sends back its burden
+   * figures sorted (buffers moved, not copied); the page merges the sorted ranges and reads the quantiles.
    *
    * @example
    * const outcome = await pool.burdens({a: offers, runs: 5000, seed: 1, band: [0.07, 0.18]}, "onderhandelen");
@@ -349,7 +349,7 @@ export class EnginePool {
     const order = this.byLoad().slice(0, parts).sort((x, y) => x - y);
     const responses = await Promise.all(
       EnginePool.ranges(runs, parts).map((range, part) =>
-        this.post(order[part]!, {id: this.nextId++, type: "burdens", a: request.a, ...range, seed, band: [request.band[0], request.band[1]]}, range.runs)
+        this.post(order[part]!, {id: this.nextId++, type: "burdens", a: request.a, ...range, seed, band: [request.band[0], request.band[1]], ...(request.spreadPeriods ? {spreadPeriods: request.spreadPeriods} : {})}, range.runs)
       )
     );
     const figures = responses.map((r) => {
@@ -357,8 +357,8 @@ export class EnginePool {
       if (!r.burdens) throw new Error("a worker answered without burden figures");
       return r.burdens;
     });
-    const {burdenRunsOutcome, joinBurdenRuns} = this.engine;
-    return {...burdenRunsOutcome(joinBurdenRuns(figures), request.basis, request.a.id, request.spreadPeriods), runs, seed, elapsedMs: performance.now() - start};
+    const {burdenSampleOutcome, joinBurdenSamples} = this.engine;
+    return {...burdenSampleOutcome(joinBurdenSamples(figures), request.basis, request.a.id), runs, seed, elapsedMs: performance.now() - start};
   }
 
   terminate(): void {

@@ -262,46 +262,53 @@ export interface BurdenRunsOutcome {
 }
 
 /**
- * The negotiation table's rows from per-run figures: equal to the rows of measures' `burdenRows` (all years
- * together), `spreadRows` (index maxMin; only of `spreadPeriods` when given: the page reads one year), `bandRows`
- * and `pAllWithinEveryYear` for the same runs.
+ * What the negotiation table needs of a range of runs, sorted: per column the period's placements, share of lettings
+ * (as placements over lettings), net contribution and balance; per kept period and measure the max/min ratio; and
+ * counts of runs within the band. A worker sorts its own range (in parallel with the others); the page merges the
+ * sorted ranges in linear time and reads the quantiles.
+ */
+export interface BurdenSample {
+  readonly runs: number;
+  readonly years: readonly number[];
+  readonly municipalities: readonly string[];
+  /** Sorted columns, `runs` values each, one column after the other (columns: municipalities, then the region). */
+  readonly placed: Float64Array;
+  readonly ratio: Float64Array;
+  readonly net: Float64Array;
+  readonly balance: Float64Array;
+  /** The periods whose max/min ratio was kept, and its sorted columns (period × measure, MEASURES order). */
+  readonly spreadPeriods: readonly string[];
+  readonly maxMin: Float64Array;
+  /** Runs within the band per period × municipality, runs with all within per period, and in every year. */
+  readonly within: Float64Array;
+  readonly allWithin: Float64Array;
+  readonly everyYear: number;
+}
+
+/**
+ * A range's per-run figures sorted and counted (see BurdenSample); only the max/min of `spreadPeriods` when given.
  *
  * @example
- * const outcome = burdenRunsOutcome(joinBurdenRuns(parts), measureBasis(inputs.basis), "onderhandeling");
+ * const sample = burdenSample(burdenRuns(result, basis, band), ["2027"]);
  */
-export function burdenRunsOutcome(b: BurdenRuns, basis: MeasureBasis, scenario: string, spreadPeriods?: readonly string[]): BurdenRunsOutcome {
+export function burdenSample(b: BurdenRuns, spreadPeriods?: readonly string[]): BurdenSample {
   const C = b.municipalities.length;
   const M = C - 1;
   const Y = b.years.length;
   const P = Y + 1;
   const K = MEASURES.length;
   const runs = b.runs;
-  if (runs === 0) throw new Error("burdenRunsOutcome: no runs");
   const labels = periodLabels(b.years);
-  const whole = labels[Y]!;
-  const burdens: BurdenRow[] = [];
-  for (let m = 0; m < C; m++) {
-    const municipality = b.municipalities[m]!;
-    const placed = sortedStats(sortedInts(b.placed, runs, C, m));
-    for (const measure of MEASURES) {
-      const st = isStockMeasure(measure)
-        ? scaled(placed, MEASURE_SCALE[measure] / basis[measure][m]!)
-        : scaled(sortedStats(sortedColumn(b.placed, runs, C, m, (i) => {
-            const d = b.lettings[i * C + m]!;
-            return d > 0 ? b.placed[i * C + m]! / d : 0;
-          })), MEASURE_SCALE[measure]);
-      burdens.push({scenario, period: whole, municipality, metric: measure, ...st});
-    }
-    burdens.push({scenario, period: whole, municipality, metric: "netContribution", ...sortedStats(sortedInts(b.net, runs, C, m))});
-    burdens.push({scenario, period: whole, municipality, metric: "balance", ...sortedStats(sortedInts(b.balance, runs, C, m))});
-  }
-  const spread: SpreadRow[] = [];
-  labels.forEach((period, q) => {
-    if (spreadPeriods && !spreadPeriods.includes(period)) return;
-    MEASURES.forEach((measure: Measure, k) => {
-      const x = sortedRounded(b.maxMin, runs, P * K, q * K + k);
-      spread.push({scenario, period, measure, index: "maxMin", ...statsWithInfinity(x)});
-    });
+  const kept = labels.filter((l) => !spreadPeriods || spreadPeriods.includes(l));
+  const columns = (sort: (m: number) => Float64Array, count: number): Float64Array => {
+    const out = new Float64Array(count * runs);
+    for (let m = 0; m < count; m++) out.set(sort(m), m * runs);
+    return out;
+  };
+  const maxMin = new Float64Array(kept.length * K * runs);
+  kept.forEach((label, k) => {
+    const q = labels.indexOf(label);
+    for (let j = 0; j < K; j++) maxMin.set(sortedRounded(b.maxMin, runs, P * K, q * K + j), (k * K + j) * runs);
   });
   const within = new Float64Array(P * M);
   const allWithin = new Float64Array(P);
@@ -319,9 +326,114 @@ export function burdenRunsOutcome(b: BurdenRuns, basis: MeasureBasis, scenario: 
     }
     if (years) everyYear += 1;
   }
+  return {
+    runs,
+    years: b.years,
+    municipalities: b.municipalities,
+    placed: columns((m) => sortedInts(b.placed, runs, C, m), C),
+    ratio: columns((m) => sortedColumn(b.placed, runs, C, m, (i) => {
+      const d = b.lettings[i * C + m]!;
+      return d > 0 ? b.placed[i * C + m]! / d : 0;
+    }), C),
+    net: columns((m) => sortedInts(b.net, runs, C, m), C),
+    balance: columns((m) => sortedInts(b.balance, runs, C, m), C),
+    spreadPeriods: kept,
+    maxMin,
+    within,
+    allWithin,
+    everyYear
+  };
+}
+
+// Merges two arrays of sorted columns (`n` and `m` values per column) into one of n + m per column.
+function mergeColumns(a: Float64Array, n: number, b: Float64Array, m: number): Float64Array {
+  const columns = n > 0 ? a.length / n : b.length / m;
+  const out = new Float64Array(a.length + b.length);
+  for (let c = 0, k = 0; c < columns; c++) {
+    let i = c * n;
+    let j = c * m;
+    const iEnd = i + n;
+    const jEnd = j + m;
+    while (i < iEnd && j < jEnd) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+    while (i < iEnd) out[k++] = a[i++]!;
+    while (j < jEnd) out[k++] = b[j++]!;
+  }
+  return out;
+}
+
+/**
+ * Joins the samples of ranges of runs (any order: the columns are merged sorted, the counts added).
+ *
+ * @example
+ * const all = joinBurdenSamples([fromFirstWorker, fromSecondWorker]);
+ */
+export function joinBurdenSamples(parts: readonly BurdenSample[]): BurdenSample {
+  if (parts.length === 0) throw new Error("joinBurdenSamples: nothing to join");
+  return parts.reduce((x, y) => {
+    if (x.spreadPeriods.join() !== y.spreadPeriods.join() || x.municipalities.length !== y.municipalities.length) throw new Error("joinBurdenSamples: the samples differ in shape");
+    return {
+      runs: x.runs + y.runs,
+      years: x.years,
+      municipalities: x.municipalities,
+      placed: mergeColumns(x.placed, x.runs, y.placed, y.runs),
+      ratio: mergeColumns(x.ratio, x.runs, y.ratio, y.runs),
+      net: mergeColumns(x.net, x.runs, y.net, y.runs),
+      balance: mergeColumns(x.balance, x.runs, y.balance, y.runs),
+      spreadPeriods: x.spreadPeriods,
+      maxMin: mergeColumns(x.maxMin, x.runs, y.maxMin, y.runs),
+      within: x.within.map((v, i) => v + y.within[i]!),
+      allWithin: x.allWithin.map((v, i) => v + y.allWithin[i]!),
+      everyYear: x.everyYear + y.everyYear
+    };
+  });
+}
+
+/**
+ * The negotiation table's rows from a sample: equal to the rows of measures' `burdenRows` (all years together),
+ * `spreadRows` (index maxMin, of the sample's periods), `bandRows` and `pAllWithinEveryYear` for the same runs.
+ *
+ * @example
+ * const outcome = burdenSampleOutcome(joinBurdenSamples(parts), measureBasis(inputs.basis), "onderhandeling");
+ */
+export function burdenSampleOutcome(s: BurdenSample, basis: MeasureBasis, scenario: string): BurdenRunsOutcome {
+  const C = s.municipalities.length;
+  const M = C - 1;
+  const Y = s.years.length;
+  const K = MEASURES.length;
+  const runs = s.runs;
+  if (runs === 0) throw new Error("burdenSampleOutcome: no runs");
+  const labels = periodLabels(s.years);
+  const whole = labels[Y]!;
+  const column = (data: Float64Array, c: number) => data.subarray(c * runs, (c + 1) * runs);
+  const burdens: BurdenRow[] = [];
+  for (let m = 0; m < C; m++) {
+    const municipality = s.municipalities[m]!;
+    const placed = sortedStats(column(s.placed, m));
+    for (const measure of MEASURES) {
+      const st = isStockMeasure(measure) ? scaled(placed, MEASURE_SCALE[measure] / basis[measure][m]!) : scaled(sortedStats(column(s.ratio, m)), MEASURE_SCALE[measure]);
+      burdens.push({scenario, period: whole, municipality, metric: measure, ...st});
+    }
+    burdens.push({scenario, period: whole, municipality, metric: "netContribution", ...sortedStats(column(s.net, m))});
+    burdens.push({scenario, period: whole, municipality, metric: "balance", ...sortedStats(column(s.balance, m))});
+  }
+  const spread: SpreadRow[] = [];
+  s.spreadPeriods.forEach((period, k) => {
+    MEASURES.forEach((measure: Measure, j) => spread.push({scenario, period, measure, index: "maxMin", ...statsWithInfinity(column(s.maxMin, k * K + j))}));
+  });
   const band: BandRow[] = labels.flatMap((period, q) => [
-    ...b.municipalities.slice(0, M).map((municipality, m) => ({scenario, period, municipality, pWithin: within[q * M + m]! / runs})),
-    {scenario, period, municipality: REGION, pWithin: allWithin[q]! / runs}
+    ...s.municipalities.slice(0, M).map((municipality, m) => ({scenario, period, municipality, pWithin: s.within[q * M + m]! / runs})),
+    {scenario, period, municipality: REGION, pWithin: s.allWithin[q]! / runs}
   ]);
-  return {burdens, spread, band, pAllEveryYear: everyYear / runs};
+  return {burdens, spread, band, pAllEveryYear: s.everyYear / runs};
+}
+
+/**
+ * The negotiation table's rows from per-run figures (see `burdenSampleOutcome`; only the spread of `spreadPeriods`
+ * when given: the page reads one year).
+ *
+ * @example
+ * const outcome = burdenRunsOutcome(joinBurdenRuns(parts), measureBasis(inputs.basis), "onderhandeling");
+ */
+export function burdenRunsOutcome(b: BurdenRuns, basis: MeasureBasis, scenario: string, spreadPeriods?: readonly string[]): BurdenRunsOutcome {
+  return burdenSampleOutcome(burdenSample(b, spreadPeriods), basis, scenario);
 }

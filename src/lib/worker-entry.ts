@@ -6,7 +6,7 @@
 // same seed. The worker imports the page's engine bundle by URL (sent with the datasets): the engine loads once.
 import type * as EngineModule from "./engine-browser.ts";
 import type {FlowRow, JobSummaries, Metric, ModelInputs, ProbabilityRow, Scenario, SummaryRow} from "./engine-browser.ts";
-import type {BurdenRuns} from "./burden-runs.ts";
+import type {BurdenRuns, BurdenSample} from "./burden-runs.ts";
 import type {RunCounts, RunRowMetric} from "./metric-runs.ts";
 import type {ResultBuffers} from "../../simulations/model/engine.ts";
 import type {Datasets} from "../../loaders/types.ts";
@@ -82,6 +82,8 @@ export type WorkerRequest =
       readonly seed: number;
       /** Band of the share of lettings (fractions). */
       readonly band: readonly [number, number];
+      /** The periods whose spread the page reads (all when absent). */
+      readonly spreadPeriods?: readonly string[];
     };
 
 export type WorkerResponse =
@@ -93,8 +95,8 @@ export type WorkerResponse =
       /** From the leader: the request's tables, and the milliseconds spent merging and making them. */
       readonly tables?: Tables;
       readonly mergeMs?: number;
-      /** From a "burdens" request: the range's per-run figures. */
-      readonly burdens?: BurdenRuns;
+      /** From a "burdens" request: the range's burden figures, sorted (see BurdenSample). */
+      readonly burdens?: BurdenSample;
     }
   | {readonly id: number; readonly ok: false; readonly error: string};
 
@@ -199,7 +201,7 @@ function buffersFor(e: typeof EngineModule, runs: number, inputs: ModelInputs): 
   return runBuffers;
 }
 
-function simulateBurdens(e: typeof EngineModule, request: Extract<WorkerRequest, {type: "burdens"}>): BurdenRuns {
+function simulateBurdens(e: typeof EngineModule, request: Extract<WorkerRequest, {type: "burdens"}>): BurdenSample {
   const inputs = inputsFor(e, request.a, e.AS_IN_DATA);
   const basis = e.measureBasis(inputs.basis);
   const buffers = buffersFor(e, request.runs, inputs);
@@ -209,7 +211,8 @@ function simulateBurdens(e: typeof EngineModule, request: Extract<WorkerRequest,
     const result = e.simulateInto(inputs, request.a, {runs, seed: request.seed, firstRun: request.firstRun + done}, buffers);
     parts.push(e.burdenRuns(result, basis, request.band));
   }
-  return e.joinBurdenRuns(parts);
+  // Sorted here, in parallel with the other workers: the page only merges.
+  return e.burdenSample(e.joinBurdenRuns(parts), request.spreadPeriods);
 }
 
 function simulateRows(e: typeof EngineModule, request: Extract<WorkerRequest, {type: "rows"}>): Tables {

@@ -4,7 +4,7 @@ import {describe, expect, it} from "vitest";
 import * as engine from "../../simulations/index.ts";
 import {resultBuffers, simulateInto} from "../../simulations/model/engine.ts";
 import {loadDatasets} from "../../loaders/datasets.ts";
-import {burdenRuns, burdenRunsOutcome, joinBurdenRuns} from "../../src/lib/burden-runs.ts";
+import {burdenRuns, burdenRunsOutcome, burdenSample, burdenSampleOutcome, joinBurdenRuns, joinBurdenSamples} from "../../src/lib/burden-runs.ts";
 import {defaultState, negotiationPeriods, offersAsScenario, withOffer} from "../../src/components/views/negotiation.ts";
 
 const agreed = engine.parseScenario(engine.scenarioFiles["agreed"], "agreed.json", engine.defaultLookup);
@@ -18,6 +18,16 @@ function viaRuns(scenario: engine.Scenario, runs: number, seed: number, band: re
     return burdenRuns(simulateInto(inputs, scenario, {runs: last - first, seed, firstRun: first}, resultBuffers(last - first, inputs)), basis, band);
   });
   return burdenRunsOutcome(joinBurdenRuns(parts), basis, scenario.id);
+}
+
+// As the pool does it: each range sorted on its own (a worker), the sorted ranges merged (the page).
+function viaSamples(scenario: engine.Scenario, runs: number, seed: number, band: readonly [number, number], cuts: readonly number[], spreadPeriods?: readonly string[]) {
+  const starts = [0, ...cuts];
+  const parts = starts.map((first, k) => {
+    const last = k + 1 < starts.length ? starts[k + 1]! : runs;
+    return burdenSample(burdenRuns(simulateInto(inputs, scenario, {runs: last - first, seed, firstRun: first}, resultBuffers(last - first, inputs)), basis, band), spreadPeriods);
+  });
+  return burdenSampleOutcome(joinBurdenSamples(parts), basis, scenario.id);
 }
 
 describe("burden figures from per-run data", () => {
@@ -35,6 +45,8 @@ describe("burden figures from per-run data", () => {
       expect(fast.spread).toEqual(engine.spreadRows(burdens).filter((r) => r.index === "maxMin"));
       expect(fast.band).toEqual(engine.bandRows(burdens));
       expect(fast.pAllEveryYear).toBe(engine.pAllWithinEveryYear(burdens));
+      expect(viaSamples(scenario, runs, 3, band, [333])).toEqual(fast);
+      expect(viaSamples(scenario, runs, 3, band, [100, 450], ["2027"]).spread).toEqual(fast.spread.filter((r) => r.period === "2027"));
     });
   }
   it("make the spread of only the periods asked for, the same rows", () => {
