@@ -49,10 +49,13 @@ export class RunTracker<T> {
       yield {busy: false, value: this.last, label};
       return;
     }
+    // Started before the busy state is shown: the page's runtime asks for the next value only a frame later.
+    const running = job();
+    running.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
     yield {busy: true, value: this.last, label};
     let outcome: Run<T>;
     try {
-      const value = await job();
+      const value = await running;
       this.last = value;
       this.lastKey = key;
       outcome = {busy: false, value, label};
