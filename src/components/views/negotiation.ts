@@ -241,21 +241,8 @@ export function offersAsScenario(inputs: ModelInputs, base: Scenario, periods: r
 }
 
 /**
- * `simulateOffers` after the browser has had a chance to paint (a macrotask later), so the sums and tables of an
- * edit show at once while the simulation runs.
- */
-export function simulateOffersSoon(...args: Parameters<typeof simulateOffers>): Promise<OffersOutcome> {
-  return new Promise((resolve, reject) => setTimeout(() => {
-    try {
-      resolve(simulateOffers(...args));
-    } catch (e) {
-      reject(e);
-    }
-  }, 0));
-}
-
-/**
- * Simulates the offers' scenario and summarises the burdens (same seed as the other pages: common random numbers).
+ * Simulates the offers' scenario and summarises the burdens (same seed as the other pages: common random numbers),
+ * on the calling thread: the reference the page's worker path (`simulateOffersInPool`) is tested against.
  *
  * @example
  * simulateOffers(engine, inputs, agreed, periods, state).band.filter((r) => r.municipality === "regio");
