@@ -1,6 +1,6 @@
 // One download component for every table and every chart's summary: CSV and Excel (.xlsx), made in the browser.
 import {csvFormatRows} from "d3-dsv";
-import writeXlsxFile from "write-excel-file/browser";
+// write-excel-file (and fflate under it) load on the first Excel download, not with every page.
 import type {SheetData} from "write-excel-file/browser";
 import {safeText} from "./safeCell.js";
 
@@ -99,7 +99,8 @@ export function dutchCsv(table: DownloadTable): string {
  * @example
  * const blob = await tableToXlsx({name: "x", header: ["jaar"], rows: [[2025]]});
  */
-export function tableToXlsx(table: DownloadTable): Promise<Blob> {
+export async function tableToXlsx(table: DownloadTable): Promise<Blob> {
+  const {default: writeXlsxFile} = await import("write-excel-file/browser");
   const data: SheetData = [
     table.header.map((value) => ({value, fontWeight: "bold" as const})),
     ...table.rows.map((row) =>

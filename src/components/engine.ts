@@ -3,22 +3,27 @@
 // Web Workers); pages cannot import files outside src/, and a static import of a loader's output does not work, so
 // both are loaded here by URL. Scenario files arrive validated from src/data/scenarios.json.ts.
 //
-// Simulations run in a pool of workers, each on its own range of runs; the page merges the ranges' summaries with
-// the engine's own merge, so the numbers are those of the command line for the same scenario, runs and seed.
+// Simulations run in a pool of workers, each on its own range of runs; one worker merges the ranges' summaries with
+// the engine's own merge and makes the tables, so the numbers are those of the command line for the same scenario,
+// runs and seed, and the page's thread stays free.
 import {FileAttachment} from "observablehq:stdlib";
 import type * as EngineModule from "../lib/engine-browser.ts";
-import type {FlowRow, JobSummaries, ProbabilityRow, Scenario, SummaryRow} from "../lib/engine-browser.ts";
+import type {FlowRow, ProbabilityRow, Scenario, SummaryRow} from "../lib/engine-browser.ts";
 import type {Datasets} from "../../loaders/types.ts";
 import type {DataAssumptions} from "../../simulations/model/assumptions.ts";
-import type {WorkerRequest, WorkerResponse} from "../lib/worker-entry.ts";
+import type {TableRequest, Tables, WorkerRequest, WorkerResponse} from "../lib/worker-entry.ts";
+import type {BurdenRunsOutcome} from "../lib/burden-runs.ts";
+import type {MeasureBasis} from "../../simulations/measures/definitions.ts";
 import {getDatasets} from "./data.js";
 
-export type Engine = typeof EngineModule;
+/** The engine module as pages and views use it (without the worker pool's extras). */
+export type Engine = Omit<typeof EngineModule, EngineModule.EngineExtras>;
+type FullEngine = typeof EngineModule;
 export type {FlowRow, ProbabilityRow, Scenario, SummaryRow};
 export type {DataAssumptions};
 
 let engineUrl: Promise<string> | undefined;
-let engine: Promise<Engine> | undefined;
+let engine: Promise<FullEngine> | undefined;
 
 /** The absolute URL of the engine bundle (workers import it too, so the browser loads it once). */
 function getEngineUrl(): Promise<string> {
@@ -35,7 +40,11 @@ function getEngineUrl(): Promise<string> {
  * const {defaultScenarios} = await loadEngine();
  */
 export function loadEngine(): Promise<Engine> {
-  engine ??= getEngineUrl().then((url) => import(url) as Promise<Engine>);
+  return loadFullEngine();
+}
+
+function loadFullEngine(): Promise<FullEngine> {
+  engine ??= getEngineUrl().then((url) => import(url) as Promise<FullEngine>);
   return engine;
 }
 
@@ -48,6 +57,13 @@ export interface SimulationRequest {
   readonly assumptions?: DataAssumptions;
   readonly runs?: number;
   readonly seed?: number;
+  /**
+   * Split the runs over the workers (default true). False keeps the request on one worker, with no summaries to
+   * send and merge: for many small requests at once (the tornado's 13), which then run side by side.
+   */
+  readonly split?: boolean;
+  /** Which tables to make (default all): a tornado reads only a few metrics and no flows. */
+  readonly tables?: TableRequest;
 }
 
 /** The tables of a simulation, as the command line writes them. */
@@ -68,34 +84,62 @@ export interface SimulationOutcome {
   readonly elapsedMs: number;
   /** Milliseconds the slowest worker spent simulating its range (the rest is messaging and merging). */
   readonly workerMs: number;
-  /** Milliseconds the page spent merging the ranges and making the tables. */
+  /** Milliseconds the leading worker spent merging the ranges and making the tables (off the page's thread). */
   readonly mergeMs: number;
   readonly workers: number;
-  /** Simulated when the site was built (a page's default view, src/data/defaults.json.ts), not in this browser. */
+  /** Simulated when the site was built (a page's default view, src/data/overview.json.ts and comparison.json.ts), not in this browser. */
   readonly atBuild?: boolean;
 }
 
+/** A simulation of one scenario for the negotiation table: burden figures sorted per range of runs, merged on the page. */
+export interface BurdenRequest {
+  readonly a: Scenario;
+  readonly runs: number;
+  readonly seed: number;
+  /** Band of the share of lettings (fractions). */
+  readonly band: readonly [number, number];
+  /** The stock measures' denominators with the region's total (`measureBasis(inputs.basis)`). */
+  readonly basis: MeasureBasis;
+  /** The periods whose spread (max/min) the page reads; all when absent. */
+  readonly spreadPeriods?: readonly string[];
+}
+
+/** The negotiation table's numbers (see src/lib/burden-runs.ts), with the request's runs and seed. */
+export interface BurdenOutcome extends BurdenRunsOutcome {
+  readonly runs: number;
+  readonly seed: number;
+  readonly elapsedMs: number;
+}
+
 const NO_CHANGE: DataAssumptions = {vacancyFactor: 1, returnShareFactor: 1};
+/** Fewer runs than this per worker are not worth a round trip to several workers. */
+const MIN_RUNS_PER_PART = 500;
 
 /**
- * A pool of engine workers. `simulate` splits the runs over the workers and merges their summaries; for a channel,
- * only the newest request waits, and a request overtaken by a newer one on its channel never settles (the page
- * cell that asked has been invalidated by then), so dragging a slider does not queue up stale work.
+ * A pool of engine workers. `simulate` splits the runs over the workers; one of them merges the summaries and
+ * makes the tables, so the page's thread only receives them. Requests that are not split go to the worker with the
+ * least work queued. For a channel, only the newest request waits, and a request overtaken by a newer one on its
+ * channel never settles (the page cell that asked has been invalidated by then), so dragging a slider does not
+ * queue up stale work.
  */
 export class EnginePool {
   readonly size: number;
   /** Settles when every worker has loaded the engine and the datasets. */
   readonly ready: Promise<void>;
   private readonly workers: Worker[];
+  /** Runs queued on each worker (to place requests that are not split). */
+  private readonly load: number[];
   private readonly replies = new Map<number, {resolve: (r: WorkerResponse) => void}>();
   private nextId = 1;
+  private nextJob = 1;
   private readonly busy = new Map<string, Promise<unknown>>();
   private readonly waiting = new Map<string, {go: () => void; drop: () => void}>();
   private active = 0;
   private startedJobs = 0;
 
-  constructor(private readonly engine: Engine, engineUrl: string, workerUrl: string, datasets: Datasets, size: number) {
+  constructor(private readonly engine: FullEngine, engineUrl: string, workerUrl: string, datasets: Datasets, size: number) {
     this.size = size;
+    this.load = Array.from({length: size}, () => 0);
     this.workers = Array.from({length: size}, () => {
       const worker = new Worker(workerUrl);
       worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
@@ -105,41 +149,55 @@ export class EnginePool {
       };
       return worker;
     });
+    // A port between every pair of workers: ranges go straight to the worker that merges them.
+    const peers: Record<number, MessagePort>[] = this.workers.map(() => ({}));
+    for (let i = 0; i < size; i++) {
+      for (let j = i + 1; j < size; j++) {
+        const channel = new MessageChannel();
+        peers[i]![j] = channel.port1;
+        peers[j]![i] = channel.port2;
+      }
+    }
     this.ready = Promise.all(
-      this.workers.map((worker) => this.post(worker, {id: this.nextId++, type: "init", engineUrl, datasets}))
+      this.workers.map((worker, index) => this.post(index, {id: this.nextId++, type: "init", engineUrl, datasets, index, peers: peers[index]!}, 0, Object.values(peers[index]!)))
     ).then((responses) => {
       for (const r of responses) if (!r.ok) throw new Error(`engine worker failed to start: ${r.error}`);
     });
   }
 
-  private post(worker: Worker, request: WorkerRequest): Promise<WorkerResponse> {
+  private post(index: number, request: WorkerRequest, runs: number, transfer: Transferable[] = []): Promise<WorkerResponse> {
+    this.load[index]! += runs;
     return new Promise((resolve) => {
-      this.replies.set(request.id, {resolve});
-      worker.postMessage(request);
+      this.replies.set(request.id, {
+        resolve: (r) => {
+          this.load[index]! -= runs;
+          resolve(r);
+        }
+      });
+      this.workers[index]!.postMessage(request, transfer);
     });
   }
 
-  /**
-   * Simulates a request. With a `channel`, a newer request on the same channel supersedes this one if it has not
-   * started yet.
-   *
-   * @example
-   * const {rows} = await pool.simulate({a: scenarioFiles.agreed, runs: 10_000, seed: 1});
-   */
-  async simulate(request: SimulationRequest, channel?: string): Promise<SimulationOutcome> {
+  /** Worker indices, least work queued first. */
+  private byLoad(): number[] {
+    return this.workers.map((_, i) => i).sort((x, y) => this.load[x]! - this.load[y]! || x - y);
+  }
+
+  /** Runs a request on its channel: a newer request on the same channel supersedes this one if it has not started. */
+  private async schedule<T>(channel: string | undefined, job: () => Promise<T>): Promise<T> {
     this.active += 1;
     this.startedJobs += 1;
     try {
-      if (channel === undefined) return await this.run(request);
+      if (channel === undefined) return await job();
       if (this.busy.has(channel)) {
         // Wait for the running request; a newer request on this channel takes our place and we never settle.
         this.waiting.get(channel)?.drop();
         await new Promise<void>((go) => this.waiting.set(channel, {go, drop: () => (this.active -= 1)}));
       }
-      const job = this.run(request);
-      this.busy.set(channel, job);
+      const running = job();
+      this.busy.set(channel, running);
       try {
-        return await job;
+        return await running;
       } finally {
         this.busy.delete(channel);
         const next = this.waiting.get(channel);
@@ -149,6 +207,28 @@ export class EnginePool {
     } finally {
       this.active -= 1;
     }
+  }
+
+  /**
+   * Simulates a request. With a `channel`, a newer request on the same channel supersedes this one if it has not
+   * started yet.
+   *
+   * @example
+   * const {rows} = await pool.simulate({a: scenarioFiles.agreed, runs: 10_000, seed: 1});
+   */
+  simulate(request: SimulationRequest, channel?: string): Promise<SimulationOutcome> {
+    return this.schedule(channel, () => this.run(request));
+  }
+
+  /**
+   * The negotiation table's figures for a scenario: each worker simulates a range of runs and sends back its burden
+   * figures sorted (buffers moved, not copied); the page merges the sorted ranges and reads the quantiles.
+   *
+   * @example
+   * const outcome = await pool.burdens({a: offers, runs: 5000, seed: 1, band: [0.07, 0.18]}, "onderhandelen");
+   */
+  burdens(request: BurdenRequest, channel?: string): Promise<BurdenOutcome> {
+    return this.schedule(channel, () => this.runBurdens(request));
   }
 
   /**
@@ -171,57 +251,114 @@ export class EnginePool {
     return this.startedJobs;
   }
 
+  /**
+   * A few hundred runs of a scenario on every worker, with the tables, the burden figures and the per-run rows, so
+   * that the engine's code is compiled before the reader's first request (the first simulation in a fresh worker is
+   * several times slower). Counts as no job; the numbers are thrown away.
+   *
+   * @example
+   * void pool.warmUp(agreed);
+   */
+  async warmUp(scenario: Scenario): Promise<void> {
+    const runs = 300;
+    await Promise.all(
+      this.workers.flatMap((_, index) => [
+        this.post(index, {id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: {}}, runs),
+        this.post(index, {id: this.nextId++, type: "burdens", a: scenario, runs, firstRun: 0, seed: 1, band: [this.engine.SHARE_BAND[0], this.engine.SHARE_BAND[1]]}, runs),
+        this.post(index, {id: this.nextId++, type: "rows", a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, metrics: ["backlog", "placed", "share"]}, runs)
+      ])
+    );
+  }
+
+  /** Consecutive ranges of runs, one per part. */
+  private static ranges(runs: number, parts: number): {firstRun: number; runs: number}[] {
+    return Array.from({length: parts}, (_, i) => {
+      const first = Math.floor((runs * i) / parts);
+      return {firstRun: first, runs: Math.floor((runs * (i + 1)) / parts) - first};
+    });
+  }
+
   private async run(request: SimulationRequest): Promise<SimulationOutcome> {
     const start = performance.now();
-    const {mergeJobSummaries, summaryRows, probabilityRows, flowRows, DEFAULT_RUNS, DEFAULT_SEED} = this.engine;
+    const {DEFAULT_RUNS, DEFAULT_SEED} = this.engine;
     const runs = request.runs ?? DEFAULT_RUNS;
     const seed = request.seed ?? DEFAULT_SEED;
     const {a, b} = request;
     if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
-    // Few runs are not worth a round trip to several workers.
-    const parts = Math.max(1, Math.min(this.size, Math.floor(runs / 500)));
+    const metrics = request.tables?.metrics;
+    if (request.split === false && !b && metrics && this.engine.runRowsCover(metrics)) {
+      // A few metrics of one scenario on one worker: rows straight from the runs' counts, no summary of every metric.
+      const worker = this.byLoad()[0]!;
+      const r = await this.post(worker, {id: this.nextId++, type: "rows", a, assumptions: request.assumptions ?? NO_CHANGE, runs, firstRun: 0, seed, metrics}, runs);
+      if (!r.ok) throw new Error(r.error);
+      if (!r.tables) throw new Error("a worker answered without rows");
+      return {a, ...r.tables, runs, seed, elapsedMs: performance.now() - start, mergeMs: 0, workerMs: r.elapsedMs, workers: 1};
+    }
+    const parts = request.split === false ? 1 : Math.max(1, Math.min(this.size, Math.floor(runs / MIN_RUNS_PER_PART)));
+    const chosen = this.byLoad().slice(0, parts);
+    // The least busy worker merges; the ranges go to the chosen workers in index order.
+    const leader = chosen[0]!;
+    const job = this.nextJob++;
+    const order = [...chosen].sort((x, y) => x - y);
     const responses = await Promise.all(
-      Array.from({length: parts}, (_, i) => {
-        const first = Math.floor((runs * i) / parts);
-        const last = Math.floor((runs * (i + 1)) / parts);
-        return this.post(this.workers[i]!, {
+      EnginePool.ranges(runs, parts).map((range, part) =>
+        this.post(order[part]!, {
           id: this.nextId++,
           type: "simulate",
-          a: request.a,
-          ...(request.b !== undefined ? {b: request.b} : {}),
+          job,
+          part,
+          parts,
+          leader,
+          a,
+          ...(b !== undefined ? {b} : {}),
           assumptions: request.assumptions ?? NO_CHANGE,
-          runs: last - first,
-          firstRun: first,
-          seed
-        });
-      })
+          ...range,
+          seed,
+          tables: request.tables ?? {}
+        }, range.runs)
+      )
     );
-    const summaries: JobSummaries[] = responses.map((r): JobSummaries => {
+    let tables: Tables | undefined;
+    let mergeMs = 0;
+    for (const r of responses) {
       if (!r.ok) throw new Error(r.error);
-      if (!r.summaries) throw new Error("a worker answered without summaries");
-      return r.summaries;
-    });
-    const received = performance.now();
-    const merged = mergeJobSummaries(summaries);
-    const tables = {
-      rows: summaryRows(merged.a),
-      probabilities: probabilityRows(merged.a),
-      flows: flowRows(merged.a),
-      ...(merged.b ? {rowsB: summaryRows(merged.b), probabilitiesB: probabilityRows(merged.b)} : {}),
-      ...(merged.paired ? {paired: summaryRows(merged.paired)} : {})
-    };
-    const end = performance.now();
+      if (r.tables) {
+        tables = r.tables;
+        mergeMs = r.mergeMs ?? 0;
+      }
+    }
+    if (!tables) throw new Error("no worker answered with the tables");
     return {
       a,
       ...(b ? {b} : {}),
       ...tables,
       runs,
       seed,
-      elapsedMs: end - start,
-      mergeMs: end - received,
+      elapsedMs: performance.now() - start,
+      mergeMs,
       workerMs: Math.max(...responses.map((r) => (r.ok ? r.elapsedMs : 0))),
       workers: parts
     };
+  }
+
+  private async runBurdens(request: BurdenRequest): Promise<BurdenOutcome> {
+    const start = performance.now();
+    const {runs, seed} = request;
+    if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
+    const parts = Math.max(1, Math.min(this.size, Math.floor(runs / MIN_RUNS_PER_PART)));
+    const order = this.byLoad().slice(0, parts).sort((x, y) => x - y);
+    const responses = await Promise.all(
+      EnginePool.ranges(runs, parts).map((range, part) =>
+        this.post(order[part]!, {id: this.nextId++, type: "burdens", a: request.a, ...range, seed, band: [request.band[0], request.band[1]], ...(request.spreadPeriods ? {spreadPeriods: request.spreadPeriods} : {})}, range.runs)
+      )
+    );
+    const figures = responses.map((r) => {
+      if (!r.ok) throw new Error(r.error);
+      if (!r.burdens) throw new Error("a worker answered without burden figures");
+      return r.burdens;
+    });
+    const {burdenSampleOutcome, joinBurdenSamples} = this.engine;
+    return {...burdenSampleOutcome(joinBurdenSamples(figures), request.basis, request.a.id), runs, seed, elapsedMs: performance.now() - start};
   }
 
   terminate(): void {
@@ -243,7 +380,7 @@ export function getEnginePool(): Promise<EnginePool> {
   pool ??= (async () => {
     exposeForTools();
     const [engineModule, url, workerUrl, datasets] = await Promise.all([
-      loadEngine(),
+      loadFullEngine(),
       getEngineUrl(),
       FileAttachment("../lib/worker.js").url(),
       getDatasets()
@@ -252,6 +389,8 @@ export function getEnginePool(): Promise<EnginePool> {
     const created = new EnginePool(engineModule, url, workerUrl, datasets, Math.max(1, Math.min(4, cores)));
     await created.ready;
     started = created;
+    // Compile the engine's code in the workers now, not on the reader's first change.
+    void getScenarios().then(({scenarios}) => (scenarios["agreed"] ? created.warmUp(scenarios["agreed"]) : undefined));
     return created;
   })();
   return pool;

@@ -1,5 +1,6 @@
 // What every page loads first, in parallel: the engine (its facts and functions), the datasets, the validated
-// scenario files, the build's versions and, when the page simulates, the worker pool.
+// scenario files, the build's versions, the build's outcome the page shows first, and, when the page simulates,
+// the worker pool.
 import {FileAttachment} from "observablehq:stdlib";
 import type {Datasets} from "../../loaders/types.ts";
 import {getDatasets} from "./data.js";
@@ -17,25 +18,31 @@ export interface PageBasics {
 }
 
 let versions: Promise<Versions> | undefined;
-let defaults: Promise<Defaults> | undefined;
+let overview: Promise<SimulationOutcome> | undefined;
+let comparison: Promise<Comparison> | undefined;
 
-/** The outcomes of the default views, simulated at build time (src/data/defaults.json.ts). */
-export interface Defaults {
-  /** The agreed scenario, default runs and seed (Overview, every municipality). */
-  readonly overview: SimulationOutcome;
-  /** Agreed against immediate fair share, default runs and seed (the comparison page's default). */
-  readonly compare: Comparison;
+/**
+ * The agreed scenario with the default runs and seed, simulated at build time (src/data/overview.json.ts): the
+ * Overview, every municipality's page, the agreed side of Prognoses.
+ *
+ * @example
+ * const run = ready(await getOverview());
+ */
+export function getOverview(): Promise<SimulationOutcome> {
+  overview ??= FileAttachment("../data/overview.json").json() as Promise<SimulationOutcome>;
+  return overview;
 }
 
 /**
- * The default views' outcomes.
+ * The comparison page's default view (agreed against immediate fair share, default runs and seed), simulated at
+ * build time (src/data/comparison.json.ts).
  *
  * @example
- * const {overview} = await getDefaults();
+ * tracker.known(await getDefaultComparison(), label, key);
  */
-export function getDefaults(): Promise<Defaults> {
-  defaults ??= FileAttachment("../data/defaults.json").json() as Promise<Defaults>;
-  return defaults;
+export function getDefaultComparison(): Promise<Comparison> {
+  comparison ??= FileAttachment("../data/comparison.json").json() as Promise<Comparison>;
+  return comparison;
 }
 
 /**
@@ -51,16 +58,16 @@ export async function pageBasics(): Promise<PageBasics> {
 }
 
 /**
- * The basics, the default views' outcomes, and the engine pool. The pool starts now but is not waited for: a page
- * shows its default view from the build's outcomes while its workers load, and asks `pool()` only when the reader
- * changes a model input.
+ * The basics and the engine pool. The pool starts now but is not waited for: a page shows its default view from
+ * the build's outcomes (getOverview, getDefaultComparison) while its workers load, and asks `pool()` only when the
+ * reader changes a model input.
  *
  * @example
- * const {pool, defaults} = await simulatingPage();
+ * const {pool} = await simulatingPage();
  * const outcome = await (await pool()).simulate({a: scenarios.scenarios.agreed});
  */
-export async function simulatingPage(): Promise<PageBasics & {readonly defaults: Defaults; pool(): Promise<EnginePool>}> {
+export async function simulatingPage(): Promise<PageBasics & {pool(): Promise<EnginePool>}> {
   void getEnginePool();
-  const [basics, d] = await Promise.all([pageBasics(), getDefaults()]);
-  return {...basics, defaults: d, pool: getEnginePool};
+  const basics = await pageBasics();
+  return {...basics, pool: getEnginePool};
 }

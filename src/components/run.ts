@@ -49,10 +49,13 @@ export class RunTracker<T> {
       yield {busy: false, value: this.last, label};
       return;
     }
+    // Started before the busy state is shown: the page's runtime asks for the next value only a frame later.
+    const running = job();
+    running.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
     yield {busy: true, value: this.last, label};
     let outcome: Run<T>;
     try {
-      const value = await job();
+      const value = await running;
       this.last = value;
       this.lastKey = key;
       outcome = {busy: false, value, label};
@@ -107,4 +110,23 @@ export function busyFrame<T>(run: Run<T>, render: (value: T) => Node, minHeight 
     root.prepend(label);
   }
   return root;
+}
+
+let firstPaint: Promise<void> | undefined;
+
+/**
+ * Settles once the browser has painted after the page's first cells ran (the next animation frame, then a task):
+ * a page awaits it in the cells below its first chart, so that chart is on screen before they render. Later calls
+ * settle at once.
+ *
+ * @example
+ * await afterFirstPaint();
+ * display(municipalityTable(ctx, basis, outcome));
+ */
+export function afterFirstPaint(): Promise<void> {
+  firstPaint ??= new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== "function") return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+  return firstPaint;
 }

@@ -1,18 +1,57 @@
-// The engine in a Web Worker (bundled by src/lib/worker.js.ts). Each worker simulates one range of runs and sends
-// back the summaries; the page merges the ranges. Summaries of run ranges merge exactly (integer histograms), so
-// the numbers do not depend on how many workers there are: they equal the command line's for the same seed.
-// The worker imports the page's engine bundle by URL (sent with the datasets), so the browser loads the engine once.
+// The engine in a Web Worker (bundled by src/lib/worker.js.ts). Each worker simulates one range of runs. For a
+// request split over several workers, one of them (the leader) receives the others' summaries straight from them
+// (a MessageChannel per pair of workers, buffers transferred, nothing through the page), merges them in run order
+// and makes the tables; the page only receives finished tables. Summaries of run ranges merge exactly (integer
+// counts), so the numbers do not depend on how many workers there are: they equal the command line's for the
+// same seed. The worker imports the page's engine bundle by URL (sent with the datasets): the engine loads once.
 import type * as EngineModule from "./engine-browser.ts";
-import type {JobSummaries, ModelInputs, Scenario} from "./engine-browser.ts";
+import type {FlowRow, JobSummaries, Metric, ModelInputs, ProbabilityRow, Scenario, SummaryRow} from "./engine-browser.ts";
+import type {BurdenRuns, BurdenSample} from "./burden-runs.ts";
+import type {RunCounts, RunRowMetric} from "./metric-runs.ts";
+import type {ResultBuffers} from "../../simulations/model/engine.ts";
 import type {Datasets} from "../../loaders/types.ts";
-import {adjustDatasets, type DataAssumptions} from "../../simulations/model/assumptions.ts";
+import type {DataAssumptions} from "../../simulations/model/assumptions.ts";
 
-/** A request to a worker: set the datasets once, then simulate ranges of runs. */
+/** Which tables the leader makes (default: every summary row, the probabilities and the flows). */
+export interface TableRequest {
+  /** Only the summary rows of these metrics (a tornado reads three); all when absent. */
+  readonly metrics?: readonly Metric[];
+  /** The origin × host flows of scenario a (default: when there is no scenario b, as the build's defaults). */
+  readonly flows?: boolean;
+}
+
+/** The tables of a simulation, as the command line writes them. */
+export interface Tables {
+  readonly rows: SummaryRow[];
+  readonly probabilities: ProbabilityRow[];
+  readonly flows?: FlowRow[];
+  readonly rowsB?: SummaryRow[];
+  readonly probabilitiesB?: ProbabilityRow[];
+  readonly paired?: SummaryRow[];
+}
+
+/** A request to a worker: start (engine, datasets, ports to the other workers), then simulate ranges of runs. */
 export type WorkerRequest =
-  | {readonly id: number; readonly type: "init"; readonly engineUrl: string; readonly datasets: Datasets}
+  | {
+      readonly id: number;
+      readonly type: "init";
+      readonly engineUrl: string;
+      readonly datasets: Datasets;
+      /** This worker's index in the pool. */
+      readonly index: number;
+      /** A port to each other worker, by its index. */
+      readonly peers: Readonly<Record<number, MessagePort>>;
+    }
   | {
       readonly id: number;
       readonly type: "simulate";
+      /** The pool's number for the whole request (all its parts carry it). */
+      readonly job: number;
+      /** This range's place among the request's ranges (merged in this order), and how many there are. */
+      readonly part: number;
+      readonly parts: number;
+      /** The worker that merges the ranges and makes the tables. */
+      readonly leader: number;
       /** A scenario validated at build time (src/data/scenarios.json.ts), or composed on a page from such parts. */
       readonly a: Scenario;
       /** A second scenario for paired differences b − a on the same runs. */
@@ -21,14 +60,57 @@ export type WorkerRequest =
       readonly runs: number;
       readonly firstRun: number;
       readonly seed: number;
+      readonly tables: TableRequest;
+    }
+  | {
+      readonly id: number;
+      /** Summary rows of a few metrics (and the probabilities) from per-run counts: no summary of every metric. */
+      readonly type: "rows";
+      readonly a: Scenario;
+      readonly assumptions: DataAssumptions;
+      readonly runs: number;
+      readonly firstRun: number;
+      readonly seed: number;
+      readonly metrics: readonly RunRowMetric[];
+    }
+  | {
+      readonly id: number;
+      readonly type: "burdens";
+      readonly a: Scenario;
+      readonly runs: number;
+      readonly firstRun: number;
+      readonly seed: number;
+      /** Band of the share of lettings (fractions). */
+      readonly band: readonly [number, number];
+      /** The periods whose spread the page reads (all when absent). */
+      readonly spreadPeriods?: readonly string[];
     };
 
 export type WorkerResponse =
-  | {readonly id: number; readonly ok: true; readonly summaries?: JobSummaries; readonly elapsedMs: number}
+  | {
+      readonly id: number;
+      readonly ok: true;
+      /** Milliseconds this worker spent simulating its range. */
+      readonly elapsedMs: number;
+      /** From the leader: the request's tables, and the milliseconds spent merging and making them. */
+      readonly tables?: Tables;
+      readonly mergeMs?: number;
+      /** From a "burdens" request: the range's burden figures, sorted (see BurdenSample). */
+      readonly burdens?: BurdenSample;
+    }
   | {readonly id: number; readonly ok: false; readonly error: string};
+
+/** What a worker sends the leader of a request: its range's summaries, or why there are none. */
+interface PeerMessage {
+  readonly job: number;
+  readonly part: number;
+  readonly summaries?: JobSummaries;
+  readonly error?: string;
+}
 
 let engine: typeof EngineModule | undefined;
 let datasets: Datasets | undefined;
+let peers: Readonly<Record<number, MessagePort>> = {};
 // Preparing inputs is cheap but not free; sliders ask for the same data choices again and again.
 const prepared = new Map<string, ModelInputs>();
 
@@ -37,55 +119,202 @@ function inputsFor(engine: typeof EngineModule, scenario: Scenario, assumptions:
   const key = JSON.stringify([engine.dataChoices(scenario), assumptions]);
   let inputs = prepared.get(key);
   if (!inputs) {
-    inputs = engine.prepareInputs(adjustDatasets(datasets, assumptions), scenario);
+    inputs = engine.prepareInputs(engine.adjustDatasets(datasets, assumptions), scenario);
     if (prepared.size > 32) prepared.clear();
     prepared.set(key, inputs);
   }
   return inputs;
 }
 
-async function handle(request: WorkerRequest): Promise<WorkerResponse> {
-  const start = performance.now();
-  if (request.type === "init") {
-    engine = (await import(request.engineUrl)) as typeof EngineModule;
-    datasets = request.datasets;
-    prepared.clear();
-    return {id: request.id, ok: true, elapsedMs: performance.now() - start};
+/**
+ * The array buffers a value owns outright (typed arrays that span their whole buffer), found by walking its plain
+ * objects, arrays and Maps: they move to the receiver instead of being copied. Views into a larger buffer (scratch
+ * space the engine reuses) are copied, never detached.
+ */
+function ownedBuffers(value: unknown, found = new Set<ArrayBuffer>(), seen = new Set<object>()): ArrayBuffer[] {
+  if (typeof value !== "object" || value === null || seen.has(value)) return [...found];
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength && value.byteLength > 0) found.add(value.buffer);
+  } else if (value instanceof Map) {
+    for (const v of value.values()) ownedBuffers(v, found, seen);
+  } else if (Array.isArray(value)) {
+    for (const v of value) ownedBuffers(v, found, seen);
+  } else {
+    for (const v of Object.values(value)) ownedBuffers(v, found, seen);
   }
-  if (!engine) throw new Error("the worker has no engine yet");
-  const {simulateSummaries} = engine;
-  const {a, b} = request;
-  const summaries = simulateSummaries({
-    a: {inputs: inputsFor(engine, a, request.assumptions), scenario: a},
-    b: b && {inputs: inputsFor(engine, b, request.assumptions), scenario: b},
-    runs: request.runs,
-    firstRun: request.firstRun,
-    seed: request.seed
-  });
-  return {id: request.id, ok: true, summaries, elapsedMs: performance.now() - start};
+  return [...found];
 }
 
-/** Typed arrays inside the summaries move to the page instead of being copied. */
-function transferables(summaries: JobSummaries | undefined): ArrayBuffer[] {
-  return summaries && engine ? engine.jobSummaryBuffers(summaries) : [];
+// Ranges of requests this worker leads, gathered by job until every part is in.
+interface Gathering {
+  readonly parts: (JobSummaries | undefined)[];
+  got: number;
+  error?: string;
+  /** Set once the leader's own range is done: merges and answers the page. */
+  finish?: (g: Gathering) => void;
+}
+const gathering = new Map<number, Gathering>();
+
+function gather(job: number, parts: number): Gathering {
+  let g = gathering.get(job);
+  if (!g) {
+    g = {parts: Array.from({length: parts}, () => undefined), got: 0};
+    gathering.set(job, g);
+  }
+  return g;
 }
 
-// In a worker `self` is the worker's global scope; the DOM typings call it Window, whose postMessage differs.
+function arrived(job: number, parts: number, part: number, summaries: JobSummaries | undefined, error?: string): void {
+  const g = gather(job, parts);
+  g.parts[part] = summaries;
+  g.got += 1;
+  if (error !== undefined) g.error ??= error;
+  if (g.got === parts && g.finish) {
+    gathering.delete(job);
+    g.finish(g);
+  }
+}
+
+function makeTables(e: typeof EngineModule, merged: JobSummaries, request: TableRequest): Tables {
+  const keep = (rows: SummaryRow[]): SummaryRow[] => (request.metrics ? rows.filter((r) => request.metrics!.includes(r.metric)) : rows);
+  return {
+    rows: keep(e.summaryRows(merged.a)),
+    probabilities: e.probabilityRows(merged.a),
+    // Only single-scenario pages draw flows (the Overview and a municipality's page): a comparison makes none.
+    ...((request.flows ?? !merged.b) ? {flows: e.flowRows(merged.a)} : {}),
+    ...(merged.b ? {rowsB: keep(e.summaryRows(merged.b)), probabilitiesB: e.probabilityRows(merged.b)} : {}),
+    ...(merged.paired ? {paired: keep(e.summaryRows(merged.paired))} : {})
+  };
+}
+
+// Result buffers for the per-run requests ("burdens", "rows"), reused between requests (fresh memory is slow to
+// fault in). Each chunk's figures are copied out before the next chunk overwrites them.
+let runBuffers: ResultBuffers | undefined;
+const RUN_CHUNK = 10_000;
+
+function buffersFor(e: typeof EngineModule, runs: number, inputs: ModelInputs): ResultBuffers {
+  const size = Math.min(RUN_CHUNK, runs);
+  const M = inputs.municipalities.length;
+  const Y = inputs.years.length;
+  if (!runBuffers || runBuffers.vacancies.length < size * Y * (M + 1) || runBuffers.flow.length < size * Y * M * M) runBuffers = e.resultBuffers(size, inputs);
+  return runBuffers;
+}
+
+function simulateBurdens(e: typeof EngineModule, request: Extract<WorkerRequest, {type: "burdens"}>): BurdenSample {
+  const inputs = inputsFor(e, request.a, e.AS_IN_DATA);
+  const basis = e.measureBasis(inputs.basis);
+  const buffers = buffersFor(e, request.runs, inputs);
+  const parts: BurdenRuns[] = [];
+  for (let done = 0; done < request.runs; done += RUN_CHUNK) {
+    const runs = Math.min(RUN_CHUNK, request.runs - done);
+    const result = e.simulateInto(inputs, request.a, {runs, seed: request.seed, firstRun: request.firstRun + done}, buffers);
+    parts.push(e.burdenRuns(result, basis, request.band));
+  }
+  // Sorted here, in parallel with the other workers: the page only merges.
+  return e.burdenSample(e.joinBurdenRuns(parts), request.spreadPeriods);
+}
+
+function simulateRows(e: typeof EngineModule, request: Extract<WorkerRequest, {type: "rows"}>): Tables {
+  const inputs = inputsFor(e, request.a, request.assumptions);
+  const buffers = buffersFor(e, request.runs, inputs);
+  let counts: RunCounts | undefined;
+  for (let done = 0; done < request.runs; done += RUN_CHUNK) {
+    const runs = Math.min(RUN_CHUNK, request.runs - done);
+    counts = e.addRunCounts(counts, e.simulateInto(inputs, request.a, {runs, seed: request.seed, firstRun: request.firstRun + done}, buffers));
+  }
+  return e.rowsFromRuns(counts!, request.metrics);
+}
+
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(message: WorkerResponse, transfer: Transferable[]): void;
 };
 
+function reply(response: WorkerResponse): void {
+  const transfer = response.ok ? [...ownedBuffers(response.burdens)] : [];
+  scope.postMessage(response, transfer);
+}
+
+/** Handles a request; returns the answer, or null when the answer comes later (a leader waiting for ranges). */
+async function handle(request: WorkerRequest): Promise<WorkerResponse | null> {
+  const start = performance.now();
+  if (request.type === "init") {
+    engine = (await import(request.engineUrl)) as typeof EngineModule;
+    datasets = request.datasets;
+    peers = request.peers;
+    for (const port of Object.values(peers)) {
+      port.onmessage = (event: MessageEvent<PeerMessage & {parts: number}>) => arrived(event.data.job, event.data.parts, event.data.part, event.data.summaries, event.data.error);
+    }
+    prepared.clear();
+    return {id: request.id, ok: true, elapsedMs: performance.now() - start};
+  }
+  const e = engine;
+  if (!e) throw new Error("the worker has no engine yet");
+  if (request.type === "burdens") {
+    const burdens = simulateBurdens(e, request);
+    return {id: request.id, ok: true, elapsedMs: performance.now() - start, burdens};
+  }
+  if (request.type === "rows") {
+    const tables = simulateRows(e, request);
+    return {id: request.id, ok: true, elapsedMs: performance.now() - start, tables, mergeMs: 0};
+  }
+  const {a, b} = request;
+  let summaries: JobSummaries | undefined;
+  let error: string | undefined;
+  try {
+    summaries = e.simulateSummaries({
+      a: {inputs: inputsFor(e, a, request.assumptions), scenario: a},
+      b: b && {inputs: inputsFor(e, b, request.assumptions), scenario: b},
+      runs: request.runs,
+      firstRun: request.firstRun,
+      seed: request.seed
+    });
+  } catch (err) {
+    error = err instanceof Error ? err.message : String(err);
+  }
+  const elapsedMs = performance.now() - start;
+  if (request.leader !== selfIndex) {
+    const port = peers[request.leader];
+    if (!port) throw new Error(`no port to worker ${request.leader}`);
+    const message: PeerMessage & {parts: number} = {job: request.job, part: request.part, parts: request.parts, ...(summaries ? {summaries} : {}), ...(error !== undefined ? {error} : {})};
+    port.postMessage(message, summaries ? e.jobSummaryBuffers(summaries) : []);
+    if (error !== undefined) throw new Error(error);
+    return {id: request.id, ok: true, elapsedMs};
+  }
+  // The leader: answers once every range is in (its own now, the others' as they arrive from their workers).
+  const g = gather(request.job, request.parts);
+  g.finish = (done) => {
+    if (done.error !== undefined) {
+      reply({id: request.id, ok: false, error: done.error});
+      return;
+    }
+    try {
+      const mergeStart = performance.now();
+      const merged = e.mergeJobSummaries(done.parts as JobSummaries[]);
+      const tables = makeTables(e, merged, request.tables);
+      reply({id: request.id, ok: true, elapsedMs, tables, mergeMs: performance.now() - mergeStart});
+    } catch (err) {
+      reply({id: request.id, ok: false, error: err instanceof Error ? err.message : String(err)});
+    }
+  };
+  arrived(request.job, request.parts, request.part, summaries, error);
+  return null;
+}
+
+let selfIndex = -1;
+
 // Messages are handled one at a time, in order: the engine import of "init" finishes before any simulation.
 let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event) => {
+  if (event.data.type === "init") selfIndex = event.data.index;
   queue = queue.then(async () => {
-    let response: WorkerResponse;
+    let response: WorkerResponse | null;
     try {
       response = await handle(event.data);
     } catch (error) {
       response = {id: event.data.id, ok: false, error: error instanceof Error ? error.message : String(error)};
     }
-    scope.postMessage(response, response.ok ? transferables(response.summaries) : []);
+    if (response) reply(response);
   });
 };

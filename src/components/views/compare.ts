@@ -171,7 +171,7 @@ export interface Comparison {
 }
 
 /**
- * Whether a request is the page's default view, whose outcome the build computed (src/data/defaults.json.ts).
+ * Whether a request is the page's default view, whose outcome the build computed (src/data/comparison.json.ts).
  *
  * @example
  * isDefaultComparison(engine, chosen, {runs: 10_000, seed: 1}); // true for agreed and immediate fair share

@@ -5,7 +5,8 @@ import type * as EngineModule from "../../lib/engine-browser.ts";
 import type {Datasets} from "../../../loaders/types.ts";
 import {formatPercent} from "../format.js";
 
-export type Engine = typeof EngineModule;
+/** The engine module as views use it (src/lib/engine-browser.ts without the worker pool's extras). */
+export type Engine = Omit<typeof EngineModule, EngineModule.EngineExtras>;
 
 /** Which data and engine a build shows (src/data/version.json.ts). */
 export interface Versions {

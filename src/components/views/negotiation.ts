@@ -1,7 +1,7 @@
 // The negotiation table (Onderhandelingstafel): each municipality's offer per ramp period, checked against the
 // region's total, the keys, the solver's proposal and the band, and turned into a scenario. Pure and typed; the
 // engine module is passed in (pages load it by URL, tests import it), so the page only wires inputs to this.
-import type {Engine, Scenario} from "../engine.js";
+import type {Engine, EnginePool, Scenario} from "../engine.js";
 import type {BandRow, BurdenRow, FairShareSolution, Measure, ModelInputs, ScenarioInput, SpreadRow} from "../../../simulations/index.ts";
 import {dataTable} from "../table.js";
 import {formatNumber, formatPercent, formatProbability} from "../format.js";
@@ -161,13 +161,26 @@ export function proposal(
   const lead = inputs.municipalities.findIndex((m) => m.code === engine.LEAD_MUNICIPALITY);
   const fixed: Record<string, number> = {};
   if (fixAmersfoort && lead >= 0) fixed[engine.LEAD_MUNICIPALITY] = state.offers[period.label]?.[lead] ?? 0;
+  // The proposal depends on the other offers not at all: an edit of one of the seven asks the same question again.
+  const key = JSON.stringify([base.id, period.label, period.total, state.measure, state.band, fixed]);
+  let cache = proposals.get(inputs);
+  if (!cache) proposals.set(inputs, (cache = new Map()));
+  const known = cache.get(key);
+  if (known) return known;
+  let answer: FairShareSolution | {readonly message: string};
   try {
-    return engine.solveFairShare(inputs, base, {from: period.from, to: period.to, measure: state.measure, total: period.total, fixed, cap: state.band[1]});
+    answer = engine.solveFairShare(inputs, base, {from: period.from, to: period.to, measure: state.measure, total: period.total, fixed, cap: state.band[1]});
   } catch (e) {
-    if (e instanceof engine.InfeasibleError) return {message: e.message};
-    throw e;
+    if (e instanceof engine.InfeasibleError) answer = {message: e.message};
+    else throw e;
   }
+  if (cache.size > 64) cache.clear();
+  cache.set(key, answer);
+  return answer;
 }
+
+// Proposals already solved, per prepared inputs (a page has one).
+const proposals = new WeakMap<ModelInputs, Map<string, FairShareSolution | {readonly message: string}>>();
 
 /** The state with a period's offers replaced by the solver's proposal. */
 export function withProposal(state: NegotiationState, period: string, targets: readonly number[]): NegotiationState {
@@ -228,21 +241,8 @@ export function offersAsScenario(inputs: ModelInputs, base: Scenario, periods: r
 }
 
 /**
- * `simulateOffers` after the browser has had a chance to paint (a macrotask later), so the sums and tables of an
- * edit show at once while the simulation runs.
- */
-export function simulateOffersSoon(...args: Parameters<typeof simulateOffers>): Promise<OffersOutcome> {
-  return new Promise((resolve, reject) => setTimeout(() => {
-    try {
-      resolve(simulateOffers(...args));
-    } catch (e) {
-      reject(e);
-    }
-  }, 0));
-}
-
-/**
- * Simulates the offers' scenario and summarises the burdens (same seed as the other pages: common random numbers).
+ * Simulates the offers' scenario and summarises the burdens (same seed as the other pages: common random numbers),
+ * on the calling thread: the reference the page's worker path (`simulateOffersInPool`) is tested against.
  *
  * @example
  * simulateOffers(engine, inputs, agreed, periods, state).band.filter((r) => r.municipality === "regio");
@@ -264,6 +264,41 @@ export function simulateOffers(
     runs: state.runs,
     seed: state.seed
   };
+}
+
+/** The offers' simulation as the page shows it: the outcome with the table it belongs to. */
+export interface SimulatedOffers {
+  readonly outcome: OffersOutcome;
+  /** The table (offers, measure, band, runs, seed) the outcome was simulated for. */
+  readonly state: NegotiationState;
+}
+
+/**
+ * `simulateOffers` in the page's engine pool: the runs split over the workers, each sending back per-run burden
+ * figures that the page joins (src/lib/burden-runs.ts): the same numbers, a fraction of the time, off the page's
+ * thread. A newer edit supersedes a request that has not started (channel "onderhandelen").
+ *
+ * @example
+ * const {outcome} = await simulateOffersInPool(await getEnginePool(), engine, inputs, agreed, periods, state);
+ */
+export async function simulateOffersInPool(
+  pool: Pick<EnginePool, "burdens">,
+  engine: Pick<Engine, "measureBasis">,
+  inputs: ModelInputs,
+  base: Scenario,
+  periods: readonly NegotiationPeriod[],
+  state: NegotiationState
+): Promise<SimulatedOffers> {
+  const scenario = offersAsScenario(inputs, base, periods, state);
+  // The headline reads the spread of one year: the first of the last period (see `headline`).
+  const spreadPeriods = [String(periods[periods.length - 1]!.from)];
+  const o = await pool.burdens({a: scenario, runs: state.runs, seed: state.seed, band: state.band, basis: engine.measureBasis(inputs.basis), spreadPeriods}, "onderhandelen");
+  return {outcome: {burdens: o.burdens, spread: o.spread, band: o.band, pAllEveryYear: o.pAllEveryYear, runs: o.runs, seed: o.seed}, state};
+}
+
+/** A table as text: equal texts, equal simulations (the page's RunTracker key). */
+export function offersKey(periods: readonly NegotiationPeriod[], state: NegotiationState): string {
+  return JSON.stringify([periods.map((p) => state.offers[p.label]), state.band, state.runs, state.seed]);
 }
 
 const MEASURE_IDS: readonly Measure[] = ["inhabitants", "socialStock", "lettings"];

@@ -79,19 +79,44 @@ function dataChanges(s: Settings): {vacancyFactor: number; returnShareFactor: nu
   return {vacancyFactor: s.vacancyFactor, returnShareFactor: s.returnShareFactor};
 }
 
+/** The summary metrics the tornado reads (see OUTCOMES): its workers make only these rows, and no flows. */
+const TORNADO_TABLES = {metrics: ["backlog", "placed", "share"], flows: false} as const;
+
 /**
- * The agreed scenario and the reader's, on the same runs and seed.
+ * Whether the reader's settings are the agreed scenario's own (scenario fields and data as they are): then the
+ * build's simulation of the agreed scenario (default runs and seed) is the reader's too.
  *
  * @example
- * const {base, changed} = await simulateAssumptions(pool, engine, agreed, settings);
+ * isAgreed(agreed, settings); // true when the page opens
  */
-export async function simulateAssumptions(pool: Pick<EnginePool, "simulate">, engine: Engine, agreed: Scenario, s: Settings): Promise<{base: SimulationOutcome; changed: SimulationOutcome}> {
-  const runs = engine.DEFAULT_RUNS;
-  const seed = engine.DEFAULT_SEED;
-  const [base, changed] = await Promise.all([
-    pool.simulate({a: agreed, runs, seed}, "prognoses-base"),
-    pool.simulate({a: scenarioWith(agreed, s) as Scenario, assumptions: dataChanges(s), runs, seed}, "prognoses-current")
-  ]);
+export function isAgreed(agreed: Scenario, s: Settings): boolean {
+  if (s.vacancyFactor !== 1 || s.returnShareFactor !== 1) return false;
+  const mine = scenarioWith(agreed, s);
+  return (["prognosis", "inflowDispersion", "vacancyDispersion", "vacancyWindow"] as const).every((k) => mine[k] === agreed[k]);
+}
+
+/**
+ * An outcome of the agreed scenario as the outcome of the reader's settings when they are the agreed ones
+ * (`isAgreed`): the same numbers (the engine's draws do not depend on a scenario's id or name), labelled with the
+ * reader's scenario id, as a simulation of `scenarioWith(agreed, s)` would label them.
+ */
+function relabelled(outcome: SimulationOutcome, agreed: Scenario, s: Settings): SimulationOutcome {
+  const a = scenarioWith(agreed, s) as unknown as Scenario;
+  const label = <T extends {scenario: string}>(rows: readonly T[] | undefined): T[] | undefined => rows?.map((r) => ({...r, scenario: a.id}));
+  return {...outcome, a, rows: label(outcome.rows)!, probabilities: label(outcome.probabilities)!, ...(outcome.flows ? {flows: label(outcome.flows)!} : {})};
+}
+
+/**
+ * The agreed scenario and the reader's, on the same runs and seed. The agreed scenario's outcome is the build's
+ * (`base`, the Overview's default simulation: the same scenario, runs and seed); the reader's is simulated unless
+ * the settings are the agreed ones.
+ *
+ * @example
+ * const {base, changed} = await simulateAssumptions(pool, engine, agreed, settings, await getOverview());
+ */
+export async function simulateAssumptions(pool: () => Promise<Pick<EnginePool, "simulate">>, engine: Engine, agreed: Scenario, s: Settings, base: SimulationOutcome): Promise<{base: SimulationOutcome; changed: SimulationOutcome}> {
+  if (isAgreed(agreed, s)) return {base, changed: relabelled(base, agreed, s)};
+  const changed = await (await pool()).simulate({a: scenarioWith(agreed, s) as Scenario, assumptions: dataChanges(s), runs: engine.DEFAULT_RUNS, seed: engine.DEFAULT_SEED, tables: {flows: false}}, "prognoses-current");
   return {base, changed};
 }
 
@@ -112,7 +137,8 @@ export interface Tornado {
 export async function simulateTornado(pool: Pick<EnginePool, "simulate">, engine: Engine, agreed: Scenario, s: Settings, years: number): Promise<Tornado> {
   const start = performance.now();
   const variants = ASSUMPTIONS.flatMap((a) => a.variants(s, {vacancyYears: years}).map((v) => ({assumption: a, ...v})));
-  const request = (settings: Settings) => ({a: scenarioWith(agreed, settings) as Scenario, assumptions: dataChanges(settings), runs: TORNADO_RUNS, seed: engine.DEFAULT_SEED});
+  // Each of the 13 on one worker, side by side (no ranges to send and merge), making only the rows it reads.
+  const request = (settings: Settings) => ({a: scenarioWith(agreed, settings) as Scenario, assumptions: dataChanges(settings), runs: TORNADO_RUNS, seed: engine.DEFAULT_SEED, split: false, tables: TORNADO_TABLES});
   const [centre, ...outcomes] = await Promise.all([pool.simulate(request(s), "tornado-centre"), ...variants.map((v, i) => pool.simulate(request(v.settings), `tornado-${i}`))]);
   return {variants, outcomes, centre: centre!, elapsedMs: performance.now() - start};
 }

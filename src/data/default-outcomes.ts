@@ -1,14 +1,16 @@
-// Framework data loader: the outcomes of the pages' default views, simulated at build time with the very engine the
-// browser runs (same scenarios, runs and seed, so the same numbers bit for bit: summaries of run ranges merge
-// exactly). A page whose inputs are at their defaults shows these at once instead of waiting for its workers; any
-// change of a model input is simulated in the browser as before.
+// The outcomes of the pages' default views, simulated at build time with the very engine the browser runs (same
+// scenarios, runs and seed, so the same numbers bit for bit: summaries of run ranges merge exactly). A page whose
+// inputs are at their defaults shows these at once instead of waiting for its workers; any change of a model input
+// is simulated in the browser as before. Shared by the loaders src/data/overview.json.ts and comparison.json.ts:
+// one file per page kind, so a page fetches only the outcome it shows.
 import {fileURLToPath} from "node:url";
 import {loadDatasets} from "../../loaders/datasets.ts";
 import {DEFAULT_RUNS, DEFAULT_SEED, defaultScenarios, flowRows, mergeJobSummaries, prepareInputs, probabilityRows, simulateSummaries, summaryRows, type Scenario} from "../../simulations/index.ts";
 
 const dataDir = process.env.FAIRSHARE_DATA_DIR ?? fileURLToPath(new URL("../../data", import.meta.url));
 
-try {
+/** The default scenarios by id, and a function that simulates a (and b) as the page's engine pool would. */
+export function defaultOutcomes() {
   const datasets = loadDatasets(dataDir);
   const scenarios = Object.fromEntries(defaultScenarios().map((s) => [s.id, s]));
   const outcome = (a: Scenario, b?: Scenario) => {
@@ -33,14 +35,15 @@ try {
       atBuild: true
     };
   };
-  const agreed = scenarios.agreed!;
-  const immediate = scenarios.immediate!;
-  const json = JSON.stringify({
-    overview: outcome(agreed),
-    compare: {scenarios: [agreed, immediate], outcomes: [outcome(agreed, immediate)], runs: DEFAULT_RUNS, seed: DEFAULT_SEED, elapsedMs: 0, atBuild: true}
-  });
-  process.stdout.write(json);
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  return {scenarios, outcome};
+}
+
+/** Writes a loader's JSON to stdout, or its error to stderr with a failing exit code. */
+export function emit(make: () => unknown): void {
+  try {
+    process.stdout.write(JSON.stringify(make()));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
 }
