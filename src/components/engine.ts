@@ -12,7 +12,7 @@ import type {FlowRow, ProbabilityRow, Scenario, SummaryRow} from "../lib/engine-
 import type {Datasets} from "../../loaders/types.ts";
 import type {DataAssumptions} from "../../simulations/model/assumptions.ts";
 import type {TableRequest, Tables, WorkerRequest, WorkerResponse} from "../lib/worker-entry.ts";
-import type {BurdenRunsOutcome} from "../lib/burden-runs.ts";
+import type {BurdenRunsOutcome} from "../../simulations/measures/burdenRuns.ts";
 import type {MeasureBasis} from "../../simulations/measures/definitions.ts";
 import {getDatasets} from "./data.js";
 
@@ -104,7 +104,7 @@ export interface BurdenRequest {
   readonly spreadPeriods?: readonly string[];
 }
 
-/** The negotiation table's numbers (see src/lib/burden-runs.ts), with the request's runs and seed. */
+/** The negotiation table's numbers (see simulations/measures/burdenRuns.ts), with the request's runs and seed. */
 export interface BurdenOutcome extends BurdenRunsOutcome {
   readonly runs: number;
   readonly seed: number;

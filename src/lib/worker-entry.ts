@@ -6,8 +6,8 @@
 // same seed. The worker imports the page's engine bundle by URL (sent with the datasets): the engine loads once.
 import type * as EngineModule from "./engine-browser.ts";
 import type {FlowRow, JobSummaries, Metric, ModelInputs, ProbabilityRow, Scenario, SummaryRow} from "./engine-browser.ts";
-import type {BurdenRuns, BurdenSample} from "./burden-runs.ts";
-import type {RunCounts, RunRowMetric} from "./metric-runs.ts";
+import type {BurdenRuns, BurdenSample} from "../../simulations/measures/burdenRuns.ts";
+import type {RunCounts, RunRowMetric} from "../../simulations/summary/runRows.ts";
 import type {ResultBuffers} from "../../simulations/model/engine.ts";
 import type {Datasets} from "../../loaders/types.ts";
 import type {DataAssumptions} from "../../simulations/model/assumptions.ts";

@@ -275,7 +275,7 @@ export interface SimulatedOffers {
 
 /**
  * `simulateOffers` in the page's engine pool: the runs split over the workers, each sending back per-run burden
- * figures that the page joins (src/lib/burden-runs.ts): the same numbers, a fraction of the time, off the page's
+ * figures that the page joins (simulations/measures/burdenRuns.ts): the same numbers, a fraction of the time, off the page's
  * thread. A newer edit supersedes a request that has not started (channel "onderhandelen").
  *
  * @example

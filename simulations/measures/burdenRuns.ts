@@ -5,13 +5,13 @@
 // (burdenRows, spreadRows, bandRows): the same per-run values, the same quantile function on the same sorted
 // sample, the same order of summation for means. Much cheaper: no histograms to fill, clone and merge.
 import {quantileSorted} from "simple-statistics";
-import type {SimulationResult} from "../../simulations/model/engine.ts";
-import {REGION} from "../../simulations/agreement.ts";
-import {isStockMeasure, MEASURE_SCALE, MEASURES, type Measure, type MeasureBasis} from "../../simulations/measures/definitions.ts";
-import {maxMinRatio} from "../../simulations/measures/spread.ts";
-import {SPREAD_DECIMALS} from "../../simulations/measures/summary.ts";
-import {periodLabels, type BandRow, type BurdenRow, type SpreadRow} from "../../simulations/measures/rows.ts";
-import type {Stats} from "../../simulations/summary/histogram.ts";
+import type {SimulationResult} from "../model/engine.ts";
+import {REGION} from "../agreement.ts";
+import {isStockMeasure, MEASURE_SCALE, MEASURES, type Measure, type MeasureBasis} from "./definitions.ts";
+import {maxMinRatio} from "./spread.ts";
+import {SPREAD_DECIMALS} from "./summary.ts";
+import {periodLabels, type BandRow, type BurdenRow, type SpreadRow} from "./rows.ts";
+import type {Stats} from "../summary/histogram.ts";
 
 /**
  * Per-run figures of a range of runs (typed arrays, so they move between threads without copying). C columns

@@ -4,7 +4,7 @@ import {describe, expect, it} from "vitest";
 import * as engine from "../../simulations/index.ts";
 import {resultBuffers, simulateInto} from "../../simulations/model/engine.ts";
 import {loadDatasets} from "../../loaders/datasets.ts";
-import {burdenRuns, burdenRunsOutcome, burdenSample, burdenSampleOutcome, joinBurdenRuns, joinBurdenSamples} from "../../src/lib/burden-runs.ts";
+import {burdenRuns, burdenRunsOutcome, burdenSample, burdenSampleOutcome, joinBurdenRuns, joinBurdenSamples} from "../../simulations/measures/burdenRuns.ts";
 import {defaultState, negotiationPeriods, offersAsScenario, withOffer} from "../../src/components/views/negotiation.ts";
 
 const agreed = engine.parseScenario(engine.scenarioFiles["agreed"], "agreed.json", engine.defaultLookup);

@@ -4,7 +4,7 @@ import {describe, expect, it} from "vitest";
 import * as engine from "../../simulations/index.ts";
 import {resultBuffers, simulateInto} from "../../simulations/model/engine.ts";
 import {loadDatasets} from "../../loaders/datasets.ts";
-import {addRunCounts, rowsFromRuns, runRowsCover, type RunCounts} from "../../src/lib/metric-runs.ts";
+import {addRunCounts, rowsFromRuns, runRowsCover, type RunCounts} from "../../simulations/summary/runRows.ts";
 
 const datasets = loadDatasets("data");
 const scenario = (id: string) => engine.parseScenario(engine.scenarioFiles[id], `${id}.json`, engine.defaultLookup);

@@ -1,12 +1,12 @@
 // Summary rows of a few metrics straight from a simulation's per-run counts, without filling the engine's summary
 // histograms of every metric: for the tornado, which reads three metrics of 13 simulations. The same numbers, bit
-// for bit, as summaryRows and probabilityRows of the engine's summary of those runs (test/views/metric-runs.test.ts):
+// for bit, as summaryRows and probabilityRows of the engine's summary of those runs (test/simulations/runRows.test.ts):
 // the same per-run values, sorted, with the same quantile function and the same order of summation for means.
-import type {SimulationResult} from "../../simulations/model/engine.ts";
-import type {Metric} from "../../simulations/summary/accumulator.ts";
-import {METRICS} from "../../simulations/summary/accumulator.ts";
-import type {ProbabilityRow, SummaryRow} from "../../simulations/summary/rows.ts";
-import {sortDoubles, sortedInts, sortedStats} from "./burden-runs.ts";
+import type {SimulationResult} from "../model/engine.ts";
+import type {Metric} from "./accumulator.ts";
+import {METRICS} from "./accumulator.ts";
+import type {ProbabilityRow, SummaryRow} from "./rows.ts";
+import {sortDoubles, sortedInts, sortedStats} from "../measures/burdenRuns.ts";
 
 /** The metrics this path makes rows of: counts read from the result as they are, and the share of lettings. */
 export const RUN_ROW_METRICS = ["vacancies", "inflow", "placed", "share", "backlog"] as const satisfies readonly Metric[];
