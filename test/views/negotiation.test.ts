@@ -8,6 +8,7 @@ import {loadDatasets} from "../../loaders/datasets.ts";
 import {
   agreedOffers,
   defaultState,
+  keepLeadLabel,
   headline,
   offersInput,
   offersSettingsText,
@@ -64,6 +65,12 @@ describe("negotiation table", () => {
     expect(b.burden).toBeCloseTo(100 * b.expectedShare, 12);
     expect(b.withinBand).toBe(b.expectedShare >= 0.07 && b.expectedShare <= 0.18);
     expect(b.proposal).toBeNull();
+  });
+
+  it("names the lead municipality in the proposal toggle from the data, and offers no toggle for a region without one", () => {
+    expect(keepLeadLabel(engine, inputs)).toBe("Voorstel: Amersfoort houdt haar bod, de andere gemeenten verdelen de rest");
+    const elsewhere = {...inputs, municipalities: inputs.municipalities.map((m, i) => ({code: `GM80${i}`, name: `Gemeente ${i}`}))};
+    expect(keepLeadLabel(engine, elsewhere)).toBeNull();
   });
 
   it("the solver's proposal keeps Amersfoort's offer when asked and fills in a period", () => {

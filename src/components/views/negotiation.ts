@@ -143,8 +143,20 @@ export function offerRows(
 }
 
 /**
- * The solver's proposal for a period under the state's measure: with Amersfoort fixed at its offer when
- * `fixAmersfoort`, else all eight free. A Dutch message instead when no division is possible.
+ * The label of the toggle that keeps the lead municipality's offer in the proposal, with its name from the data
+ * (nothing on the page assumes which municipality that is); null when the region has no lead municipality.
+ *
+ * @example
+ * keepLeadLabel(engine, inputs); // "Voorstel: Amersfoort houdt haar bod, de andere gemeenten verdelen de rest"
+ */
+export function keepLeadLabel(engine: Pick<Engine, "LEAD_MUNICIPALITY">, inputs: ModelInputs): string | null {
+  const lead = inputs.municipalities.find((m) => m.code === engine.LEAD_MUNICIPALITY);
+  return lead ? `Voorstel: ${lead.name} houdt haar bod, de andere gemeenten verdelen de rest` : null;
+}
+
+/**
+ * The solver's proposal for a period under the state's measure: with the lead municipality (in the agreement:
+ * Amersfoort) fixed at its offer when `fixAmersfoort`, else all free. A Dutch message instead when no division is possible.
  *
  * @example
  * const p = proposal(engine, inputs, agreed, state, periods[1], true);
