@@ -21,55 +21,7 @@ export {summaryRows, probabilityRows, flowRows, type SummaryRow, type Probabilit
 export {toCsv} from "./summary/csv.ts";
 export {simulateSummaries, mergeJobSummaries, jobSummaryBuffers, type SummaryJob, type JobSummaries, type Prepared} from "./runner/chunked.ts";
 export type {Calibration, GammaBelief, MunicipalityCalibration} from "./model/calibration.ts";
-export {
-  MEASURES,
-  MEASURE_SCALE,
-  MEASURE_LABEL,
-  burden,
-  measureBasis,
-  maxMinRatio,
-  coefficientOfVariation,
-  allWithinBand,
-  netContribution,
-  cumulativeBalance,
-  burdens,
-  emptyBurdenSummary,
-  addBurdens,
-  mergeBurdenSummary,
-  burdenRows,
-  spreadRows,
-  bandRows,
-  pAllWithinEveryYear,
-  periodLabels,
-  simulateBurdens,
-  BURDEN_METRICS,
-  BURDEN_METRIC_LABEL,
-  type Measure,
-  type MeasureBasis,
-  type BurdenSummary,
-  type BurdenRow,
-  type SpreadRow,
-  type BandRow,
-  type BurdenMetric
-} from "./measures/index.ts";
-export {
-  lexMinMax,
-  solveFairShare,
-  solveRobust,
-  fairShareProblem,
-  expectedReturners,
-  expectedLettings,
-  agreedTargets,
-  proposalScenario,
-  replacePeriod,
-  InfeasibleError,
-  type FairShareOptions,
-  type FairShareSolution,
-  type RobustOptions,
-  type RobustSolution,
-  type Binding,
-  type Violation
-} from "./solver/index.ts";
+export * from "./fairness.ts";
 
 /**
  * The summary table of a result: per year, municipality ("regio" for the total) and metric, the mean and the

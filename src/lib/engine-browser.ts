@@ -17,54 +17,6 @@ export {burdenRuns, joinBurdenRuns, burdenRunsOutcome, burdenSample, joinBurdenS
 export {addRunCounts, rowsFromRuns, runRowsCover, type RunCounts, type RunRowMetric} from "../../simulations/summary/runRows.ts";
 /** What the bundle exports for the worker pool alone: the `Engine` that views take leaves these out. */
 export type EngineExtras = "simulateInto" | "resultBuffers" | "burdenRuns" | "joinBurdenRuns" | "burdenRunsOutcome" | "burdenSample" | "joinBurdenSamples" | "burdenSampleOutcome" | "addRunCounts" | "rowsFromRuns" | "runRowsCover";
-export {
-  MEASURES,
-  MEASURE_SCALE,
-  MEASURE_LABEL,
-  burden,
-  measureBasis,
-  maxMinRatio,
-  coefficientOfVariation,
-  allWithinBand,
-  netContribution,
-  cumulativeBalance,
-  burdens,
-  emptyBurdenSummary,
-  addBurdens,
-  mergeBurdenSummary,
-  burdenRows,
-  spreadRows,
-  bandRows,
-  pAllWithinEveryYear,
-  periodLabels,
-  simulateBurdens,
-  BURDEN_METRICS,
-  BURDEN_METRIC_LABEL,
-  type Measure,
-  type MeasureBasis,
-  type BurdenSummary,
-  type BurdenRow,
-  type SpreadRow,
-  type BandRow,
-  type BurdenMetric
-} from "../../simulations/measures/index.ts";
-export {
-  lexMinMax,
-  solveFairShare,
-  solveRobust,
-  fairShareProblem,
-  expectedReturners,
-  expectedLettings,
-  agreedTargets,
-  proposalScenario,
-  replacePeriod,
-  InfeasibleError,
-  type FairShareOptions,
-  type FairShareSolution,
-  type RobustOptions,
-  type RobustSolution,
-  type Binding,
-  type Violation
-} from "../../simulations/solver/index.ts";
+export * from "../../simulations/fairness.ts";
 export {apportion} from "../../simulations/model/apportion.ts";
 export type {Scenario, KeyWeights, RampPeriod} from "../../simulations/scenario/schema.ts";
