@@ -203,13 +203,30 @@ export class UrlState<S extends Spec> {
     const f = this.spec[name]!;
     const same = (a: StateOf<S>[K], b: StateOf<S>[K]): boolean => f.codec.format(a) === f.codec.format(b);
     if (!same(input.value, this.current[name])) input.value = this.current[name];
+    return this.mirror(
+      input,
+      (value) => this.set({[name]: value} as unknown as Partial<StateOf<S>>),
+      (state) => (same(input.value, state[name]) ? undefined : state[name])
+    );
+  }
+
+  /**
+   * Keeps an input and the address in step both ways, for inputs that span several fields (or one): the reader's
+   * edits go to `write`; after back/forward, `read` gives the input's new value (undefined: unchanged), which is set
+   * and announced with an "input" event that is not written back. Returns the input.
+   *
+   * @example
+   * state.mirror(offers, (value) => state.set(offersToUrl(value)), (values, changed) => (changed.length ? offersFromUrl(values) : undefined));
+   */
+  mirror<V, I extends InputLike<V>>(input: I, write: (value: V) => void, read: (state: StateOf<S>, changed: readonly (keyof S)[]) => V | undefined): I {
     let applying = false;
     input.addEventListener("input", () => {
-      if (!applying) this.set({[name]: input.value} as unknown as Partial<StateOf<S>>);
+      if (!applying) write(input.value);
     });
-    this.subscribe((state) => {
-      if (same(input.value, state[name])) return;
-      input.value = state[name];
+    this.subscribe((state, changed) => {
+      const value = read(state, changed);
+      if (value === undefined) return;
+      input.value = value;
       applying = true;
       try {
         input.dispatchEvent(new Event("input", {bubbles: true}));

@@ -378,21 +378,11 @@ export function offersToUrl(offers: Readonly<Record<string, readonly number[]>>,
  * bindOffers(state, input, periods);
  */
 export function bindOffers(state: UrlState<Spec>, input: OffersInput, periods: readonly NegotiationPeriod[]): OffersInput {
-  let applying = false;
-  input.addEventListener("input", () => {
-    if (!applying) state.set(offersToUrl(input.value, periods));
-  });
-  state.subscribe((values, changed) => {
-    if (!changed.some((name) => String(name).startsWith("bod-"))) return;
-    input.value = Object.fromEntries(periods.map((p) => [p.label, [...(values[`bod-${p.label}`] as number[])]]));
-    applying = true;
-    try {
-      input.dispatchEvent(new Event("input", {bubbles: true}));
-    } finally {
-      applying = false;
-    }
-  });
-  return input;
+  return state.mirror(
+    input,
+    (value: OffersInput["value"]) => state.set(offersToUrl(value, periods)),
+    (values, changed) => (changed.some((name) => String(name).startsWith("bod-")) ? Object.fromEntries(periods.map((p) => [p.label, [...(values[`bod-${p.label}`] as number[])]])) : undefined)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
