@@ -25,14 +25,19 @@ const year = z.number().int().min(R.year.min).max(R.year.max);
 const count = z.number().int().min(R.rampCount.min).max(R.rampCount.max);
 const weight = z.number().min(R.keyWeight.min).max(R.keyWeight.max).optional();
 
+/** The years every ramp period covers. */
+const periodYears = {
+  from: year.describe("first year of the period"),
+  to: year.describe("last year of the period (inclusive)")
+};
+
 /**
  * A ramp period that fixes the placements of some municipalities and gives the others' total, divided over them by
  * the key (the agreed form: the largest municipality has a count of its own, the other seven share one).
  */
 const fixedPeriod = z
   .object({
-    from: year.describe("first year of the period"),
-    to: year.describe("last year of the period (inclusive)"),
+    ...periodYears,
     fixed: z
       .record(z.string().min(1), count)
       .refine((f) => Object.keys(f).length > 0, {message: "minstens één gemeente met een eigen aantal"})
@@ -47,8 +52,7 @@ const fixedPeriod = z
  */
 const leadPeriod = z
   .object({
-    from: year.describe("first year of the period"),
-    to: year.describe("last year of the period (inclusive)"),
+    ...periodYears,
     amersfoort: count.describe("older form of fixed: placements per year in the agreement's lead municipality"),
     others: count.describe("placements per year in the other municipalities together")
   })
@@ -58,8 +62,7 @@ const leadPeriod = z
 /** A ramp period that gives only the region's total, divided over all eight by the key ("immediate fair share"). */
 const regionPeriod = z
   .object({
-    from: year.describe("first year of the period"),
-    to: year.describe("last year of the period (inclusive)"),
+    ...periodYears,
     region: count.describe("placements per year in the region, divided over all eight municipalities by the key")
   })
   .strict();
@@ -67,8 +70,7 @@ const regionPeriod = z
 /** A ramp period that gives every municipality's placements per year (e.g. the fair-share solver's proposal). */
 const targetsPeriod = z
   .object({
-    from: year.describe("first year of the period"),
-    to: year.describe("last year of the period (inclusive)"),
+    ...periodYears,
     targets: z
       .record(z.string().min(1), count)
       .describe("placements per year per municipality, by CBS code (GM0307) or name; every municipality in the agreement exactly once")

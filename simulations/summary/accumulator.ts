@@ -23,22 +23,9 @@ export const METRICS = [
   "balance"
 ] as const;
 export type Metric = (typeof METRICS)[number];
-/** Metrics that are whole numbers (per run), counted exactly. */
-export const COUNT_METRICS = [
-  "vacancies",
-  "inflow",
-  "target",
-  "placed",
-  "backlog",
-  "gap",
-  "suitable",
-  "placedByOrigin",
-  "placedForOthers",
-  "ownHousedElsewhere",
-  "netContribution",
-  "balance"
-] as const;
-type CountMetric = (typeof COUNT_METRICS)[number];
+/** Metrics that are whole numbers (per run), counted exactly: all but the two shares, in the same order. */
+type CountMetric = Exclude<Metric, "share" | "shareSuitable">;
+export const COUNT_METRICS: readonly CountMetric[] = METRICS.filter((m): m is CountMetric => m !== "share" && m !== "shareSuitable");
 /** Count metrics read or derived per run (all but the target, which is the same in every run). */
 const RUN_METRICS = COUNT_METRICS.filter((m) => m !== "target");
 type RunMetric = Exclude<CountMetric, "target">;
