@@ -227,12 +227,13 @@ export function municipalityKeys(ctx: ViewContext, b: MunicipalityBasis): HTMLEl
   const m = b.municipality;
   const seen = new Set<string>();
   const keys = b.scenarios.filter((s) => !seen.has(JSON.stringify(s.key)) && seen.add(JSON.stringify(s.key)));
-  const mine = keys.map((s) => keyRows(ctx.engine, b.inputs, b.agreed, s.key, describeKey(s.key)).find((r) => r.code === m.code)!);
+  const byKey = keys.map((s) => keyRows(ctx.engine, b.inputs, b.agreed, s.key, describeKey(s.key)));
+  const mine = byKey.map((rows) => rows.find((r) => r.code === m.code)!);
   const periods = b.agreed.ramp.map((p) => `${p.from}-${p.to}`);
   return dataTable({
     status: "schatting",
     name: `${slugify(m.name)}-sleutels`,
-    caption: mine[0]?.fixed ? `${m.name} heeft een vast aantal in het ingroeipad; de sleutel verandert het doel niet.` : `Het doel van ${m.name} onder elke sleutel (van het totaal van de gemeenten naast ${fixedNames(keyRows(ctx.engine, b.inputs, b.agreed, keys[0]!.key, ""))}). Rood: buiten de afgesproken bandbreedte van ${bandText(ctx)}.`,
+    caption: mine[0]?.fixed ? `${m.name} heeft een vast aantal in het ingroeipad; de sleutel verandert het doel niet.` : `Het doel van ${m.name} onder elke sleutel (van het totaal van de gemeenten naast ${fixedNames(byKey[0]!)}). Rood: buiten de afgesproken bandbreedte van ${bandText(ctx)}.`,
     rows: mine,
     columns: [
       {header: "verdeelsleutel", key: "key", value: (r) => r.key},
