@@ -115,6 +115,11 @@ export class InflowDraws {
   /** The run's uniforms of the Poisson path, drawn at once in their fixed order (year, origin, part). */
   private readonly uniforms: Float64Array;
   private returnStream: Uniform | null = null;
+  // Read per draw, so copied out of the scenario: the hot methods never touch the scenario object, whose shape
+  // differs between a parsed file and one a page composes (a new shape would throw away their optimised code).
+  private readonly stochastic: boolean;
+  /** Stochastic Poisson inflow without a calibration: the usual case, drawn from the uniforms of `startRun`. */
+  private readonly tabled: boolean;
 
   constructor(
     private readonly inputs: ModelInputs,
@@ -127,6 +132,8 @@ export class InflowDraws {
     this.shares = groupShares(inputs);
     this.poissonSplit = scenario.inflowDispersion === 0 || calibration !== null;
     this.range = inputs.inflowRange !== null && calibration === null;
+    this.stochastic = scenario.stochastic;
+    this.tabled = scenario.stochastic && this.poissonSplit && calibration === null;
     this.returnTables = inputs.groups.map((g) => binomialTables(g.returnShare));
     this.rate = new Float64Array(this.M);
     this.calibratedParts = calibration ? parts(inputs, this.shares, () => 1) : null;
@@ -197,7 +204,7 @@ export class InflowDraws {
   draw(t: number, returners: Int32Array, poolAny: Int32Array, poolNotHome: Int32Array): void {
     const M = this.M;
     const u = this.inflowStream;
-    if (this.scenario.stochastic && this.poissonSplit && this.inputs.calibration === null) {
+    if (this.tabled) {
       // The usual case, on its own: three table draws per origin (TableSet.sample, inlined by hand).
       const {cdf, guide, start, size, lo} = this.tables!;
       const uniforms = this.uniforms;
@@ -220,7 +227,7 @@ export class InflowDraws {
       let home = 0;
       let any = 0;
       let notHome = 0;
-      if (!this.scenario.stochastic) {
+      if (!this.stochastic) {
         const calibration = inputs.calibration !== null;
         for (let g = 0; g < this.G; g++) {
           const expected = calibration ? (inputs.calibration!.inflow[m]!.shape / inputs.calibration!.inflow[m]!.rate) * this.shares[t]![g]![m]! : inputs.inflow[t]![g]![m]!;

@@ -34,10 +34,12 @@ export class VacancyDraws {
   private stream: Uniform | null = null;
   /** The run's uniforms, drawn at once in their fixed order (year, municipality). */
   private readonly uniforms: Float64Array;
+  // Copied out of the scenario: `draw` never reads the scenario object (see InflowDraws).
+  private readonly stochastic: boolean;
 
   constructor(
     private readonly inputs: ModelInputs,
-    private readonly scenario: Scenario,
+    scenario: Scenario,
     seed: number
   ) {
     const calibration = inputs.calibration;
@@ -57,6 +59,7 @@ export class VacancyDraws {
         this.expected[t * M + m] = calibration ? Math.round(calibration.vacancies[m]!.shape / calibration.vacancies[m]!.rate) : Math.round(v.existing[t]![m]! + nb);
       }
     }
+    this.stochastic = scenario.stochastic;
     this.samplers = new Array(M);
     this.uniforms = new Float64Array(Y * M);
     this.vacancyStreams = scenario.stochastic ? new ComponentStreams(seed, "vacancies") : null;
@@ -86,7 +89,7 @@ export class VacancyDraws {
   draw(t: number, out: Int32Array): void {
     const M = this.M;
     const base = t * M;
-    if (!this.scenario.stochastic) {
+    if (!this.stochastic) {
       for (let m = 0; m < M; m++) out[m] = this.expected[base + m]!;
       return;
     }
