@@ -54,10 +54,14 @@ export function burdenRuns(r: Pick<SimulationResult, "runs" | "years" | "municip
   const balance = new Int32Array(runs * C);
   const maxMin = new Float64Array(runs * P * K);
   const within = new Uint8Array(runs * P * M);
-  const scale = MEASURES.map((measure) => MEASURE_SCALE[measure]);
-  const stock = MEASURES.map((measure) => (isStockMeasure(measure) ? basis[measure] : null));
-  const values: number[] = new Array<number>(M).fill(0);
-  const [band0, band1] = band;
+  // Typed arrays only in the loop below: it runs once per request, long, so V8 optimises it on the fly, and an
+  // array that changes its kind inside it (holes, then doubles) would throw that code away again.
+  const scale = Float64Array.from(MEASURES, (measure) => MEASURE_SCALE[measure]);
+  const isStock = Uint8Array.from(MEASURES, (measure) => (isStockMeasure(measure) ? 1 : 0));
+  const stock = Float64Array.from(MEASURES.flatMap((measure) => (isStockMeasure(measure) ? Array.from({length: M}, (_, m) => basis[measure][m]!) : new Array<number>(M).fill(0))));
+  const values = new Float64Array(M);
+  const band0 = band[0];
+  const band1 = band[1];
   for (let i = 0; i < runs; i++) {
     const k0 = i * C;
     for (let t = 0; t < Y; t++) {
@@ -76,9 +80,9 @@ export function burdenRuns(r: Pick<SimulationResult, "runs" | "years" | "municip
       const placedOf = year ? r.placed : placed;
       const lettingsOf = year ? r.vacancies : lettings;
       for (let k = 0; k < K; k++) {
-        const denominators = stock[k];
+        const fromStock = isStock[k] === 1;
         for (let m = 0; m < M; m++) {
-          const d = denominators ? denominators[m]! : lettingsOf[at + m]!;
+          const d = fromStock ? stock[k * M + m]! : lettingsOf[at + m]!;
           values[m] = d > 0 ? (placedOf[at + m]! * scale[k]!) / d : 0;
         }
         maxMin[(i * P + q) * K + k] = round(maxMinRatio(values));
@@ -136,6 +140,21 @@ export function joinBurdenRuns(parts: readonly BurdenRuns[]): BurdenRuns {
  * `quantileSorted` of the sorted sample.
  */
 export function sortedStats(x: Float64Array): Stats {
+  const sorted = x as unknown as number[];
+  return {
+    mean: sortedSum(x) / x.length,
+    p5: quantileSorted(sorted, 0.05),
+    p25: quantileSorted(sorted, 0.25),
+    p50: quantileSorted(sorted, 0.5),
+    p75: quantileSorted(sorted, 0.75),
+    p95: quantileSorted(sorted, 0.95)
+  };
+}
+
+// The sum over the distinct values of a sorted sample, value × count, in ascending order. Its own function: a long
+// loop is optimised on the fly, and code optimised that way inside sortedStats was thrown away at the object it
+// returns, again in each call (V8: "insufficient type feedback for object literal").
+function sortedSum(x: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < x.length; ) {
     let j = i + 1;
@@ -143,8 +162,7 @@ export function sortedStats(x: Float64Array): Stats {
     sum += x[i]! * (j - i);
     i = j;
   }
-  const q = (p: number) => quantileSorted(x as unknown as number[], p);
-  return {mean: sum / x.length, p5: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95)};
+  return sum;
 }
 
 /** A column (stride `columns`, offset `m`) of a runs × columns array of whole numbers, sorted (a counting sort). */
@@ -236,6 +254,31 @@ export function sortedColumn(data: ArrayLike<number>, runs: number, columns: num
   return sortDoubles(x);
 }
 
+// Every column of a runs × columns array of whole numbers, sorted, one after the other.
+function intColumns(data: Int32Array, runs: number, columns: number): Float64Array {
+  const out = new Float64Array(columns * runs);
+  for (let m = 0; m < columns; m++) out.set(sortedInts(data, runs, columns, m), m * runs);
+  return out;
+}
+
+// As intColumns, for placed / lettings.
+function ratioColumns(placed: Int32Array, lettings: Int32Array, runs: number, columns: number): Float64Array {
+  const out = new Float64Array(columns * runs);
+  for (let m = 0; m < columns; m++) out.set(sortedRatios(placed, lettings, runs, columns, m), m * runs);
+  return out;
+}
+
+// Column m of placed / lettings per run (0 without lettings), sorted. No callback per value: a closure made per
+// call and inlined into the loop was "the wrong call target" for the next call's optimised code.
+function sortedRatios(placed: Int32Array, lettings: Int32Array, runs: number, columns: number, m: number): Float64Array {
+  const x = new Float64Array(runs);
+  for (let i = 0, j = m; i < runs; i++, j += columns) {
+    const d = lettings[j]!;
+    x[i] = d > 0 ? placed[j]! / d : 0;
+  }
+  return sortDoubles(x);
+}
+
 function scaled(s: Stats, f: number): Stats {
   return {mean: s.mean * f, p5: s.p5 * f, p25: s.p25 * f, p50: s.p50 * f, p75: s.p75 * f, p95: s.p95 * f};
 }
@@ -300,11 +343,6 @@ export function burdenSample(b: BurdenRuns, spreadPeriods?: readonly string[]): 
   const runs = b.runs;
   const labels = periodLabels(b.years);
   const kept = labels.filter((l) => !spreadPeriods || spreadPeriods.includes(l));
-  const columns = (sort: (m: number) => Float64Array, count: number): Float64Array => {
-    const out = new Float64Array(count * runs);
-    for (let m = 0; m < count; m++) out.set(sort(m), m * runs);
-    return out;
-  };
   const maxMin = new Float64Array(kept.length * K * runs);
   kept.forEach((label, k) => {
     const q = labels.indexOf(label);
@@ -330,13 +368,10 @@ export function burdenSample(b: BurdenRuns, spreadPeriods?: readonly string[]): 
     runs,
     years: b.years,
     municipalities: b.municipalities,
-    placed: columns((m) => sortedInts(b.placed, runs, C, m), C),
-    ratio: columns((m) => sortedColumn(b.placed, runs, C, m, (i) => {
-      const d = b.lettings[i * C + m]!;
-      return d > 0 ? b.placed[i * C + m]! / d : 0;
-    }), C),
-    net: columns((m) => sortedInts(b.net, runs, C, m), C),
-    balance: columns((m) => sortedInts(b.balance, runs, C, m), C),
+    placed: intColumns(b.placed, runs, C),
+    ratio: ratioColumns(b.placed, b.lettings, runs, C),
+    net: intColumns(b.net, runs, C),
+    balance: intColumns(b.balance, runs, C),
     spreadPeriods: kept,
     maxMin,
     within,
@@ -349,16 +384,18 @@ export function burdenSample(b: BurdenRuns, spreadPeriods?: readonly string[]): 
 function mergeColumns(a: Float64Array, n: number, b: Float64Array, m: number): Float64Array {
   const columns = n > 0 ? a.length / n : b.length / m;
   const out = new Float64Array(a.length + b.length);
-  for (let c = 0, k = 0; c < columns; c++) {
-    let i = c * n;
-    let j = c * m;
-    const iEnd = i + n;
-    const jEnd = j + m;
-    while (i < iEnd && j < jEnd) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
-    while (i < iEnd) out[k++] = a[i++]!;
-    while (j < jEnd) out[k++] = b[j++]!;
-  }
+  for (let c = 0; c < columns; c++) mergeColumn(a, c * n, n, b, c * m, m, out, c * (n + m));
   return out;
+}
+
+// One column of mergeColumns, in a function of its own: optimised once and called per column, where the inner
+// loops of one function were optimised on the fly and that code thrown away at every return to the outer loop.
+// One loop, no tail loops: a tail loop seldom run had no type feedback when the function was optimised, and threw
+// that code away when a column ended there.
+function mergeColumn(a: Float64Array, i: number, n: number, b: Float64Array, j: number, m: number, out: Float64Array, k: number): void {
+  const iEnd = i + n;
+  const jEnd = j + m;
+  for (const end = k + n + m; k < end; k++) out[k] = j >= jEnd || (i < iEnd && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
 }
 
 /**

@@ -174,8 +174,8 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
 
   return {
     scenario,
-    municipalities: [...inputs.municipalities.map((m) => m.name), REGION],
-    years: [...inputs.years],
+    municipalities: columnNames(inputs).slice(),
+    years: inputs.years.slice(),
     runs,
     firstRun,
     seed,
@@ -190,6 +190,15 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
     backlog: outB,
     target
   };
+}
+
+// The result's column names, made once per inputs: reading the names off the municipality objects after every
+// simulation threw away simulateInto's optimised code again and again (V8 "wrong map" on those objects).
+const columns = new WeakMap<ModelInputs, readonly string[]>();
+function columnNames(inputs: ModelInputs): readonly string[] {
+  let names = columns.get(inputs);
+  if (names === undefined) columns.set(inputs, (names = [...inputs.municipalities.map((m) => m.name), REGION]));
+  return names;
 }
 
 // The run loop on its own, with typed arrays and numbers only: one optimised body whatever the caller does around

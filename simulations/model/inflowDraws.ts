@@ -109,7 +109,7 @@ export class InflowDraws {
   private readonly returnSeeds: ComponentStreams | null;
   private readonly rateSeeds: ComponentStreams | null;
   private readonly calibratedParts: Float64Array | null;
-  private readonly levelTables: (TableSet | undefined)[];
+  private readonly levelTables: (TableSet | null)[];
   private tables: TableSet | null = null;
   private inflowStream: Uniform | null = null;
   /** The run's uniforms of the Poisson path, drawn at once in their fixed order (year, origin, part). */
@@ -137,7 +137,9 @@ export class InflowDraws {
     this.returnTables = inputs.groups.map((g) => binomialTables(g.returnShare));
     this.rate = new Float64Array(this.M);
     this.calibratedParts = calibration ? parts(inputs, this.shares, () => 1) : null;
-    this.levelTables = new Array(this.range ? LEVELS : 1);
+    // Filled with null, not holes: an array of holes changes its elements kind when the first table is stored, and
+    // code optimised for the filled array would be thrown away at the start of every simulation.
+    this.levelTables = Array.from({length: this.range ? LEVELS : 1}, () => null);
     this.uniforms = new Float64Array(inputs.years.length * this.M * 3);
     this.inflowSeeds = scenario.stochastic ? new ComponentStreams(seed, "inflow") : null;
     this.returnSeeds = scenario.stochastic && !this.poissonSplit ? new ComponentStreams(seed, "return") : null;

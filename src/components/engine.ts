@@ -112,6 +112,10 @@ export interface BurdenOutcome extends BurdenRunsOutcome {
 }
 
 const NO_CHANGE: DataAssumptions = {vacancyFactor: 1, returnShareFactor: 1};
+/** The echo of a page's first request of a kind (see EnginePool.echo): rounds, runs per worker and round, quiet time before a round. */
+const ECHO_ROUNDS = 3;
+const ECHO_RUNS = 800;
+const ECHO_QUIET_MS = 60;
 /** Fewer runs than this per worker are not worth a round trip to several workers. */
 const MIN_RUNS_PER_PART = 500;
 
@@ -136,6 +140,11 @@ export class EnginePool {
   private readonly waiting = new Map<string, {go: () => void; drop: () => void}>();
   private active = 0;
   private startedJobs = 0;
+  /** Kinds of request already echoed (see `echo`), and echo rounds scheduled or running. */
+  private readonly echoed = new Set<WorkerRequest["type"]>();
+  private echoing = 0;
+  /** When the last request was made (an echo waits for a quiet moment). */
+  private lastRequest = 0;
 
   constructor(private readonly engine: FullEngine, engineUrl: string, workerUrl: string, datasets: Datasets, size: number) {
     this.size = size;
@@ -187,6 +196,7 @@ export class EnginePool {
   private async schedule<T>(channel: string | undefined, job: () => Promise<T>): Promise<T> {
     this.active += 1;
     this.startedJobs += 1;
+    this.lastRequest = performance.now();
     try {
       if (channel === undefined) return await job();
       if (this.busy.has(channel)) {
@@ -238,7 +248,7 @@ export class EnginePool {
    * pool.pending(); // 0 when the page is idle
    */
   pending(): number {
-    return this.active;
+    return this.active + this.echoing;
   }
 
   /**
@@ -254,20 +264,49 @@ export class EnginePool {
   /**
    * A few hundred runs of a scenario on every worker, with the tables, the burden figures and the per-run rows, so
    * that the engine's code is compiled before the reader's first request (the first simulation in a fresh worker is
-   * several times slower). Counts as no job; the numbers are thrown away.
+   * several times slower). Counts as no job, but in `pending()` (the page is not idle until it is done); the numbers are thrown away. Skipped once the page has made a request (its echo warms up instead).
    *
    * @example
    * void pool.warmUp(agreed);
    */
   async warmUp(scenario: Scenario): Promise<void> {
+    // A page that has asked already warms up by its own requests (see `echo`).
+    if (this.startedJobs > 0) return;
     const runs = 300;
+    this.echoing += 1;
     await Promise.all(
       this.workers.flatMap((_, index) => [
         this.post(index, {id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: {}}, runs),
         this.post(index, {id: this.nextId++, type: "burdens", a: scenario, runs, firstRun: 0, seed: 1, band: [this.engine.SHARE_BAND[0], this.engine.SHARE_BAND[1]]}, runs),
         this.post(index, {id: this.nextId++, type: "rows", a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, metrics: ["backlog", "placed", "share"]}, runs)
       ])
-    );
+    ).finally(() => (this.echoing -= 1));
+  }
+
+  /**
+   * After the first request of a kind, the same request a few times more on every worker, with fewer runs, once the
+   * page has been quiet for a moment; the numbers are thrown away. The first requests in a fresh worker run in
+   * V8's slower tiers while its optimising compiler works in the background (on a 2-core machine, on the cores the
+   * simulation needs), and the page's own requests carry scenarios shaped as the page composes them, which the
+   * warm-up's scenario file is not: without the echo the reader's first few edits are the slow ones. A request made
+   * meanwhile goes first (the echo waits for a quiet moment before each round), so the echo never delays the reader
+   * by more than one round.
+   */
+  private echo(type: WorkerRequest["type"], make: (index: number, runs: number) => WorkerRequest): void {
+    if (this.echoed.has(type)) return;
+    this.echoed.add(type);
+    this.echoing += 1;
+    void (async () => {
+      try {
+        for (let round = 0; round < ECHO_ROUNDS; round++) {
+          // Wait until no request has been made for a while and none is running.
+          while (this.active > 0 || performance.now() - this.lastRequest < ECHO_QUIET_MS) await new Promise((go) => setTimeout(go, ECHO_QUIET_MS));
+          await Promise.all(this.workers.map((_, index) => this.post(index, make(index, ECHO_RUNS), ECHO_RUNS)));
+        }
+      } finally {
+        this.echoing -= 1;
+      }
+    })();
   }
 
   /** Consecutive ranges of runs, one per part. */
@@ -292,6 +331,7 @@ export class EnginePool {
       const r = await this.post(worker, {id: this.nextId++, type: "rows", a, assumptions: request.assumptions ?? NO_CHANGE, runs, firstRun: 0, seed, metrics}, runs);
       if (!r.ok) throw new Error(r.error);
       if (!r.tables) throw new Error("a worker answered without rows");
+      this.echo("rows", (_, n) => ({id: this.nextId++, type: "rows", a, assumptions: request.assumptions ?? NO_CHANGE, runs: n, firstRun: 0, seed, metrics}));
       return {a, ...r.tables, runs, seed, elapsedMs: performance.now() - start, mergeMs: 0, workerMs: r.elapsedMs, workers: 1};
     }
     const parts = request.split === false ? 1 : Math.max(1, Math.min(this.size, Math.floor(runs / MIN_RUNS_PER_PART)));
@@ -328,6 +368,21 @@ export class EnginePool {
       }
     }
     if (!tables) throw new Error("no worker answered with the tables");
+    this.echo("simulate", (index, n) => ({
+      id: this.nextId++,
+      type: "simulate",
+      job: this.nextJob++,
+      part: 0,
+      parts: 1,
+      leader: index,
+      a,
+      ...(b !== undefined ? {b} : {}),
+      assumptions: request.assumptions ?? NO_CHANGE,
+      runs: n,
+      firstRun: 0,
+      seed,
+      tables: request.tables ?? {}
+    }));
     return {
       a,
       ...(b ? {b} : {}),
@@ -357,6 +412,7 @@ export class EnginePool {
       if (!r.burdens) throw new Error("a worker answered without burden figures");
       return r.burdens;
     });
+    this.echo("burdens", (_, n) => ({id: this.nextId++, type: "burdens", a: request.a, runs: n, firstRun: 0, seed, band: [request.band[0], request.band[1]], ...(request.spreadPeriods ? {spreadPeriods: request.spreadPeriods} : {})}));
     const {burdenSampleOutcome, joinBurdenSamples} = this.engine;
     return {...burdenSampleOutcome(joinBurdenSamples(figures), request.basis, request.a.id), runs, seed, elapsedMs: performance.now() - start};
   }
@@ -389,11 +445,17 @@ export function getEnginePool(): Promise<EnginePool> {
     const created = new EnginePool(engineModule, url, workerUrl, datasets, Math.max(1, Math.min(4, cores)));
     await created.ready;
     started = created;
-    // Compile the engine's code in the workers now, not on the reader's first change.
-    void getScenarios().then(({scenarios}) => (scenarios["agreed"] ? created.warmUp(scenarios["agreed"]) : undefined));
+    // Compile the engine's code in the workers before the reader's first change, but once the page is idle: not
+    // on the 2 cores the page needs to draw its first charts.
+    void Promise.all([getScenarios(), idle()]).then(([{scenarios}]) => (scenarios["agreed"] ? created.warmUp(scenarios["agreed"]) : undefined));
     return created;
   })();
   return pool;
+}
+
+/** Settles when the page's thread is idle (at the latest after 2 s). */
+function idle(): Promise<void> {
+  return new Promise((go) => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => go(), {timeout: 2000}) : setTimeout(go, 0)));
 }
 
 /** The default scenario files as src/data/scenarios.json.ts emits them. */
