@@ -1,4 +1,16 @@
-import {makeTable, tableFromRatio, type DiscreteTable} from "./table.ts";
+import {tableOf, type DiscreteTable, type TableSpec} from "./table.ts";
+
+/**
+ * Poisson(mean) as the tables take it: p(k+1) / p(k) = mean / (k + 1) from the mode ⌊mean⌋.
+ *
+ * @example
+ * TableSet.of(means.map(poissonSpec)); // many tables at once
+ */
+export function poissonSpec(mean: number): TableSpec {
+  if (!(mean >= 0) || !Number.isFinite(mean)) throw new Error(`Poisson mean must be finite and ≥ 0, got ${mean}`);
+  if (mean === 0) return {point: 0};
+  return {mode: Math.floor(mean), ratio: (k) => mean / (k + 1)};
+}
 
 /**
  * Inverse-CDF table of Poisson(mean). Sample with `sampleTable(table, u)`.
@@ -8,7 +20,5 @@ import {makeTable, tableFromRatio, type DiscreteTable} from "./table.ts";
  * sampleTable(t, 0.5); // 4
  */
 export function poissonTable(mean: number): DiscreteTable {
-  if (!(mean >= 0) || !Number.isFinite(mean)) throw new Error(`Poisson mean must be finite and ≥ 0, got ${mean}`);
-  if (mean === 0) return makeTable(0, Float64Array.of(1));
-  return tableFromRatio(Math.floor(mean), (k) => mean / (k + 1));
+  return tableOf(poissonSpec(mean));
 }

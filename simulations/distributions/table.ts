@@ -19,12 +19,8 @@ export interface DiscreteTable {
  * makeTable(0, Float64Array.of(0.25, 1)).guide; // Int32Array [0, 1]
  */
 export function makeTable(lo: number, cdf: Float64Array): DiscreteTable {
-  const n = cdf.length;
-  const guide = new Int32Array(n);
-  for (let j = 0, i = 0; j < n; j++) {
-    while (cdf[i]! <= j / n) i++;
-    guide[j] = i;
-  }
+  const guide = new Int32Array(cdf.length);
+  writeGuide(cdf, guide, 0, cdf.length);
   return {lo, cdf, guide};
 }
 
@@ -32,9 +28,95 @@ export function makeTable(lo: number, cdf: Float64Array): DiscreteTable {
 const TAIL = 1e-17;
 
 /**
+ * A distribution on the integers as the tables take it: its mode and the ratio of successive probabilities,
+ * p(k+1) / p(k) = ratio(k), up to `max` (default unbounded); or all mass on one value.
+ */
+export type TableSpec = {readonly mode: number; readonly ratio: (k: number) => number; readonly max?: number} | {readonly point: number};
+
+// Relative weights below and above the mode, reused by every table built (no allocation per table).
+let below: Float64Array = new Float64Array(256);
+let above: Float64Array = new Float64Array(256);
+function grown(a: Float64Array, n: number): Float64Array {
+  if (n < a.length) return a;
+  const more = new Float64Array(2 * a.length);
+  more.set(a);
+  return more;
+}
+
+/**
+ * Writes the table of `spec` into `cdf` and `guide` from index `at` (the caller has made room: see `tableLength`)
+ * and returns its lowest value. Working outward from the mode with relative weights needs no normalising constant
+ * (no log-gamma), and the table is normalised by its own sum, so the CDF ends at exactly 1.
+ */
+function writeTable(spec: TableSpec, lengths: {below: number; above: number}, cdf: Float64Array, guide: Int32Array, at: number): number {
+  if ("point" in spec) {
+    cdf[at] = 1;
+    guide[at] = 0;
+    return spec.point;
+  }
+  const n = lengths.below + 1 + lengths.above;
+  let sum = 0;
+  let i = at;
+  for (let j = lengths.below - 1; j >= 0; j--) cdf[i++] = sum += below[j]!;
+  cdf[i++] = sum += 1;
+  for (let j = 0; j < lengths.above; j++) cdf[i++] = sum += above[j]!;
+  for (let j = at; j < at + n; j++) cdf[j]! /= sum;
+  cdf[at + n - 1] = 1; // exact, whatever the rounding of the division above
+  writeGuide(cdf, guide, at, n);
+  return spec.mode - lengths.below;
+}
+
+// guide[j] (relative to the table's start) is the first index whose CDF exceeds j / n.
+function writeGuide(cdf: Float64Array, guide: Int32Array, at: number, n: number): void {
+  for (let j = 0, i = 0; j < n; j++) {
+    while (cdf[at + i]! <= j / n) i++;
+    guide[at + j] = i;
+  }
+}
+
+// Fills the scratch weights of a spec (below the mode, nearest first; above it) and returns how many of each.
+function weigh(spec: TableSpec): {below: number; above: number} {
+  if ("point" in spec) return {below: 0, above: 0};
+  const {mode, ratio, max = Infinity} = spec;
+  if (!Number.isInteger(mode) || mode < 0) throw new Error(`mode must be a non-negative integer, got ${mode}`);
+  let nBelow = 0;
+  let p = 1;
+  for (let k = mode - 1; k >= 0; k--) {
+    const r = ratio(k);
+    if (!(r > 0)) break; // p(k) = p(k+1) / r: zero ratio means zero mass below
+    p /= r;
+    if (p < TAIL) break;
+    below = grown(below, nBelow);
+    below[nBelow++] = p;
+  }
+  let nAbove = 0;
+  p = 1;
+  for (let k = mode; k < max; k++) {
+    p *= ratio(k);
+    if (!(p >= TAIL)) break;
+    above = grown(above, nAbove);
+    above[nAbove++] = p;
+  }
+  return {below: nBelow, above: nAbove};
+}
+
+/**
+ * The table of a spec.
+ *
+ * @example
+ * tableOf({mode: 3, ratio: (k) => 3 / (k + 1)}); // Poisson(3)
+ * tableOf({point: 5}).lo; // 5
+ */
+export function tableOf(spec: TableSpec): DiscreteTable {
+  const lengths = weigh(spec);
+  const n = lengths.below + 1 + lengths.above;
+  const cdf = new Float64Array(n);
+  const guide = new Int32Array(n);
+  return {lo: writeTable(spec, lengths, cdf, guide, 0), cdf, guide};
+}
+
+/**
  * Tabulates a distribution from its mode and the ratio of successive probabilities, p(k+1) / p(k) = ratio(k).
- * Working outward from the mode with relative weights needs no normalising constant (no log-gamma), and the
- * table is normalised by its own sum, so the CDF ends at exactly 1.
  *
  * @example
  * // Poisson(3): p(k+1)/p(k) = 3/(k+1)
@@ -42,33 +124,7 @@ const TAIL = 1e-17;
  * sampleTable(t, 0.5); // 3, the median
  */
 export function tableFromRatio(mode: number, ratio: (k: number) => number, max = Infinity): DiscreteTable {
-  if (!Number.isInteger(mode) || mode < 0) throw new Error(`mode must be a non-negative integer, got ${mode}`);
-  const below: number[] = [];
-  let p = 1;
-  for (let k = mode - 1; k >= 0; k--) {
-    const r = ratio(k);
-    if (!(r > 0)) break; // p(k) = p(k+1) / r: zero ratio means zero mass below
-    p /= r;
-    if (p < TAIL) break;
-    below.push(p);
-  }
-  const above: number[] = [];
-  p = 1;
-  for (let k = mode; k < max; k++) {
-    p *= ratio(k);
-    if (!(p >= TAIL)) break;
-    above.push(p);
-  }
-  const n = below.length + 1 + above.length;
-  const cdf = new Float64Array(n);
-  let sum = 0;
-  let i = 0;
-  for (let j = below.length - 1; j >= 0; j--) cdf[i++] = sum += below[j]!;
-  cdf[i++] = sum += 1;
-  for (const q of above) cdf[i++] = sum += q;
-  for (let j = 0; j < n; j++) cdf[j]! /= sum;
-  cdf[n - 1] = 1; // exact, whatever the rounding of the division above
-  return makeTable(mode - below.length, cdf);
+  return tableOf({mode, ratio, max});
 }
 
 /**
@@ -114,7 +170,50 @@ export class TableSet {
   readonly size: Int32Array;
   readonly lo: Int32Array;
 
-  constructor(tables: readonly DiscreteTable[]) {
+  /**
+   * The tables of many specs, written straight into the set's arrays (no table object per spec): the engine builds
+   * thousands of tables whenever an assumption changes.
+   *
+   * @example
+   * TableSet.of([3, 40].map((mean) => poissonSpec(mean))).sample(1, 0.5); // as sampleTable(poissonTable(40), 0.5)
+   */
+  static of(specs: Iterable<TableSpec>): TableSet {
+    let cdf = new Float64Array(4096);
+    let guide = new Int32Array(4096);
+    const start: number[] = [];
+    const size: number[] = [];
+    const lo: number[] = [];
+    let at = 0;
+    for (const spec of specs) {
+      const lengths = weigh(spec);
+      const n = lengths.below + 1 + lengths.above;
+      if (at + n > cdf.length) {
+        const room = Math.max(2 * cdf.length, at + n);
+        const moreCdf = new Float64Array(room);
+        const moreGuide = new Int32Array(room);
+        moreCdf.set(cdf.subarray(0, at));
+        moreGuide.set(guide.subarray(0, at));
+        cdf = moreCdf;
+        guide = moreGuide;
+      }
+      lo.push(writeTable(spec, lengths, cdf, guide, at));
+      start.push(at);
+      size.push(n);
+      at += n;
+    }
+    return new TableSet({cdf: cdf.slice(0, at), guide: guide.slice(0, at), start: Int32Array.from(start), size: Int32Array.from(size), lo: Int32Array.from(lo)});
+  }
+
+  constructor(tables: readonly DiscreteTable[] | Pick<TableSet, "cdf" | "guide" | "start" | "size" | "lo">) {
+    if (!Array.isArray(tables)) {
+      const flat = tables as Pick<TableSet, "cdf" | "guide" | "start" | "size" | "lo">;
+      this.cdf = flat.cdf;
+      this.guide = flat.guide;
+      this.start = flat.start;
+      this.size = flat.size;
+      this.lo = flat.lo;
+      return;
+    }
     let total = 0;
     for (const t of tables) total += t.cdf.length;
     this.cdf = new Float64Array(total);

@@ -6,8 +6,8 @@ import type {Scenario} from "../scenario/schema.ts";
 import type {ModelInputs} from "./inputs.ts";
 import {ComponentStreams, type Uniform} from "../random/streams.ts";
 import {sampleTable, TableSet, type DiscreteTable} from "../distributions/table.ts";
-import {poissonTable} from "../distributions/poisson.ts";
-import {negativeBinomialTable, sizeFromOverdispersion} from "../distributions/negativeBinomial.ts";
+import {poissonSpec} from "../distributions/poisson.ts";
+import {negativeBinomialSpec, sizeFromOverdispersion} from "../distributions/negativeBinomial.ts";
 import {binomialTables} from "../distributions/binomial.ts";
 import {poissonSampler, samplePoisson} from "../distributions/poissonInverse.ts";
 import {gamma} from "../distributions/gamma.ts";
@@ -153,10 +153,10 @@ export class InflowDraws {
     const inputs = this.inputs;
     const factor = (t: number) => (this.range ? levelFactor(inputs.inflowRange, t, k) : 1);
     const built = this.poissonSplit
-      ? cached(inputs, `poisson|${this.range ? k : "fixed"}`, () => new TableSet(Array.from(parts(inputs, inputs.inflow, factor), (mean) => poissonTable(mean))))
+      ? cached(inputs, `poisson|${this.range ? k : "fixed"}`, () => TableSet.of(Array.from(parts(inputs, inputs.inflow, factor), (mean) => poissonSpec(mean))))
       : cached(inputs, `nb|${this.scenario.inflowDispersion}|${this.range ? k : "fixed"}`, () => {
           const size = sizeFromOverdispersion(this.scenario.inflowDispersion);
-          return new TableSet(inputs.inflow.flatMap((byGroup, t) => byGroup.flatMap((byOrigin) => byOrigin.map((mean) => negativeBinomialTable(mean * factor(t), size)))));
+          return TableSet.of(inputs.inflow.flatMap((byGroup, t) => byGroup.flatMap((byOrigin) => byOrigin.map((mean) => negativeBinomialSpec(mean * factor(t), size)))));
         });
     this.levelTables[k] = built;
     return built;

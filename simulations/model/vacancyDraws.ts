@@ -3,7 +3,7 @@ import type {Scenario} from "../scenario/schema.ts";
 import type {ModelInputs} from "./inputs.ts";
 import {ComponentStreams, type Uniform} from "../random/streams.ts";
 import {TableSet} from "../distributions/table.ts";
-import {negativeBinomialTable} from "../distributions/negativeBinomial.ts";
+import {negativeBinomialSpec} from "../distributions/negativeBinomial.ts";
 import {poissonSampler, samplePoisson, type PoissonSampler} from "../distributions/poissonInverse.ts";
 import {gamma} from "../distributions/gamma.ts";
 
@@ -49,7 +49,7 @@ export class VacancyDraws {
     this.tables = calibration
       ? null
       : (cache.get(inputs) ??
-        (cache.set(inputs, new TableSet(v.existing.flatMap((row) => row.map((mean, m) => negativeBinomialTable(mean, v.size[m] ?? Infinity))))), cache.get(inputs)!));
+        (cache.set(inputs, TableSet.of(v.existing.flatMap((row) => row.map((mean, m) => negativeBinomialSpec(mean, v.size[m] ?? Infinity))))), cache.get(inputs)!));
     this.newBuild = new Int32Array(Y * M);
     this.expected = new Int32Array(Y * M);
     for (let t = 0; t < Y; t++) {

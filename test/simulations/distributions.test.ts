@@ -2,9 +2,9 @@ import {describe, expect, it} from "vitest";
 import fc from "fast-check";
 import {mean, sampleVariance} from "simple-statistics";
 import {stream} from "../../simulations/random/streams.ts";
-import {makeTable, sampleTable, tableMean, type DiscreteTable} from "../../simulations/distributions/table.ts";
-import {poissonTable} from "../../simulations/distributions/poisson.ts";
-import {negativeBinomialTable, sizeFromOverdispersion} from "../../simulations/distributions/negativeBinomial.ts";
+import {makeTable, sampleTable, tableMean, TableSet, type DiscreteTable} from "../../simulations/distributions/table.ts";
+import {poissonSpec, poissonTable} from "../../simulations/distributions/poisson.ts";
+import {negativeBinomialSpec, negativeBinomialTable, sizeFromOverdispersion} from "../../simulations/distributions/negativeBinomial.ts";
 import {binomialTable, binomialTables} from "../../simulations/distributions/binomial.ts";
 import {gamma} from "../../simulations/distributions/gamma.ts";
 import {poissonSampler, samplePoisson} from "../../simulations/distributions/poissonInverse.ts";
@@ -140,5 +140,29 @@ describe("Poisson by inversion from the mode (changing means)", () => {
       }),
       {numRuns: 200}
     );
+  });
+});
+
+describe("TableSet.of (many tables at once, as the engine builds them)", () => {
+  it("holds exactly the tables that poissonTable and negativeBinomialTable make one by one, and samples as they do", () => {
+    const means = [0, 0.2, 1, 3.7, 12, 45.5, 380];
+    const specs = means.flatMap((m) => [poissonSpec(m), negativeBinomialSpec(m, 2), negativeBinomialSpec(m, 0.5)]);
+    const tables = means.flatMap((m) => [poissonTable(m), negativeBinomialTable(m, 2), negativeBinomialTable(m, 0.5)]);
+    const set = TableSet.of(specs);
+    const one = new TableSet(tables);
+    for (const key of ["cdf", "guide", "start", "size", "lo"] as const) expect(Array.from(set[key])).toEqual(Array.from(one[key]));
+    const u = stream(3, "inflow", 0);
+    for (let i = 0; i < 2000; i++) {
+      const k = i % tables.length;
+      const x = u();
+      expect(set.sample(k, x)).toBe(sampleTable(tables[k]!, x));
+    }
+  });
+
+  it("grows past its first buffer (tables with thousands of values)", () => {
+    const means = Array.from({length: 8}, (_, i) => 4000 + 1000 * i);
+    const set = TableSet.of(means.map(poissonSpec));
+    expect(set.cdf.length).toBeGreaterThan(4096);
+    means.forEach((m, k) => expect(set.sample(k, 0.999)).toBe(sampleTable(poissonTable(m), 0.999)));
   });
 });
