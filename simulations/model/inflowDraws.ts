@@ -70,11 +70,26 @@ function parts(inputs: ModelInputs, base: readonly (readonly (readonly number[])
   return out;
 }
 
-// Tables are derived from the inputs alone: cached per inputs object (a page or a worker runs many chunks on one).
-const cache = new WeakMap<ModelInputs, Map<string, TableSet>>();
+// Tables are derived from the inputs' inflow alone (means, groups, range), so they are kept by that content: a
+// page or a worker runs many chunks on one inputs object, and inputs that differ only elsewhere (the tornado's
+// vacancy assumptions) share them. The tables of the KEPT most recently used contents are kept.
+const KEPT = 8;
+const byContent = new Map<string, Map<string, TableSet>>();
+const contentKeys = new WeakMap<ModelInputs, string>();
 function cached(inputs: ModelInputs, key: string, build: () => TableSet): TableSet {
-  let byKey = cache.get(inputs);
-  if (!byKey) cache.set(inputs, (byKey = new Map()));
+  let content = contentKeys.get(inputs);
+  if (content === undefined) {
+    content = JSON.stringify([inputs.municipalities.length, inputs.years, inputs.groups.map((g) => [g.returnShare, g.notHome]), inputs.inflow, inputs.inflowRange]);
+    contentKeys.set(inputs, content);
+  }
+  let byKey = byContent.get(content);
+  if (byKey) byContent.delete(content); // re-inserted below: the Map's order is the order of use
+  else byKey = new Map();
+  byContent.set(content, byKey);
+  for (const oldest of byContent.keys()) {
+    if (byContent.size <= KEPT) break;
+    byContent.delete(oldest);
+  }
   let set = byKey.get(key);
   if (!set) byKey.set(key, (set = build()));
   return set;

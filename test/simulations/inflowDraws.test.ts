@@ -84,3 +84,32 @@ describe("prognosis range", () => {
     expect(levelFactor(null, 0, 7)).toBe(1);
   });
 });
+
+describe("inflow tables kept by their content", () => {
+  it("inputs with the same inflow share draws; a changed return share or prognosis gets its own tables", async () => {
+    const {adjustDatasets} = await import("../../simulations/model/assumptions.ts");
+    const s = scenario({});
+    const draw = (inputs: ReturnType<typeof prepareInputs>) => {
+      const d = new InflowDraws(inputs, s, 11);
+      const out: number[] = [];
+      const r = new Int32Array(8);
+      const n = new Int32Array(8);
+      const x = new Int32Array(8);
+      for (let run = 0; run < 200; run++) {
+        d.startRun(run);
+        d.draw(0, r, n, x);
+        out.push(...r, ...n, ...x);
+      }
+      return out;
+    };
+    const base = draw(prepareInputs(fixtureDatasets(), s));
+    // Other vacancies, same inflow: the very same counts (and tables).
+    expect(draw(prepareInputs(adjustDatasets(fixtureDatasets(), {vacancyFactor: 1.2, returnShareFactor: 1}), s))).toEqual(base);
+    // A lower return share moves people from returners to the pool: drawn from other tables, not the base's.
+    const lower = draw(prepareInputs(adjustDatasets(fixtureDatasets(), {vacancyFactor: 1, returnShareFactor: 0.5}), s));
+    const returners = (xs: number[]) => xs.filter((_, i) => i % 24 < 8).reduce((a, b) => a + b, 0);
+    expect(returners(lower)).toBeLessThan(0.7 * returners(base));
+    // The base again, after the others: its own numbers.
+    expect(draw(prepareInputs(fixtureDatasets(), s))).toEqual(base);
+  });
+});
