@@ -13,6 +13,9 @@ export const LAST_YEAR = 2030;
  */
 export const LEAD_MUNICIPALITY = "GM0307";
 
+/** The name of the region that made the agreement, as the pages write it in a sentence. */
+export const REGION_NAME = "Regio Amersfoort";
+
 /** Name of the region's total in results and tables (the `municipality` column). */
 export const REGION = "regio";
 /** The region's total as the pages show it. */

@@ -94,6 +94,16 @@ export function formatDuration(ms: number): string {
   return ms < 1000 ? `${formatNumber(ms)} ms` : `${formatNumber(ms / 1000, 1)} s`;
 }
 
+/**
+ * Names in a Dutch sentence: "Baarn", "Baarn en Soest", "Baarn, Eemnes en Soest" ("" for none).
+ *
+ * @example
+ * formatList(["Baarn", "Eemnes", "Soest"]); // "Baarn, Eemnes en Soest"
+ */
+export function formatList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names.at(-1)}`;
+}
+
 /** Plot tick formats in Dutch notation. */
 export const tickFormat = {
   /** Whole numbers: 2.390 */

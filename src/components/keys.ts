@@ -2,7 +2,7 @@
 // targets as a share of the expected vacancies. Computed with the engine's own key and ramp functions.
 import type {Engine, Scenario} from "./engine.js";
 import type {ModelInputs} from "../../simulations/index.ts";
-import {formatPercent} from "./format.js";
+import {formatList, formatPercent} from "./format.js";
 
 export type KeyWeights = Scenario["key"];
 
@@ -37,8 +37,7 @@ export function describeKey(key: KeyWeights): string {
  * fixedNames(keyRows(engine, inputs, agreed, {socialStock: 1}, "corporatiebezit")); // "Amersfoort"
  */
 export function fixedNames(rows: readonly KeyRow[]): string {
-  const names = [...new Set(rows.filter((r) => r.fixed).map((r) => r.municipality))];
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names.at(-1)}`;
+  return formatList([...new Set(rows.filter((r) => r.fixed).map((r) => r.municipality))]);
 }
 
 /** One municipality under one key. */

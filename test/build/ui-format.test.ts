@@ -1,6 +1,6 @@
 // The pages' numbers read the Dutch way: decimal comma, thousands point, "9,5%", a real minus sign.
 import {expect, test} from "vitest";
-import {formatNumber, formatPercent, formatProbability, formatSigned} from "../../src/components/format.ts";
+import {formatList, formatNumber, formatPercent, formatProbability, formatSigned} from "../../src/components/format.ts";
 import {formatCell} from "../../src/components/table.ts";
 import {integerTicks, percentDigits} from "../../src/components/fan.ts";
 
@@ -68,4 +68,11 @@ test("a table's CSV for people opens in Dutch Excel: ';', decimal comma, percent
   expect(tableToCsv({...table, csv: "a,b\n1,2\n"})).toBe("a,b\n1,2\n");
   // Percentages to one decimal, as on screen.
   expect(tableToCsv({name: "p", header: ["aandeel"], rows: [[0.0814479638009]], formats: ["percent"], dutch: true})).toBe("\uFEFFaandeel\r\n8,1%\r\n");
+});
+
+test("names in a sentence are joined the Dutch way, for any number of municipalities", () => {
+  expect(formatList([])).toBe("");
+  expect(formatList(["Barneveld"])).toBe("Barneveld");
+  expect(formatList(["Baarn", "Soest"])).toBe("Baarn en Soest");
+  expect(formatList(["Baarn", "Eemnes", "Soest"])).toBe("Baarn, Eemnes en Soest");
 });

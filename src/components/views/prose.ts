@@ -1,7 +1,7 @@
 // Sentences of the pages' prose that state the agreement's facts, built from the engine's facts and the agreed
 // scenario's ramp, so no page repeats a number that the agreement or the data fixes.
 import type {Scenario} from "../../lib/engine-browser.ts";
-import {formatNumber, formatPercent} from "../format.js";
+import {formatList, formatNumber, formatPercent} from "../format.js";
 import {bandText, type Engine, type ViewContext} from "./context.js";
 
 /**
@@ -60,12 +60,14 @@ export function numberWord(n: number): string {
  */
 export function agreementText(ctx: ViewContext, agreed: Scenario): HTMLElement {
   const members = ctx.datasets.municipalities.filter((m) => m.inAgreement).length;
+  // Municipalities in the data but outside the agreement (in this region: Barneveld) are named, as the agreement does.
+  const outside = ctx.datasets.municipalities.filter((m) => !m.inAgreement).map((m) => m.name);
   const first = agreed.ramp[0]!;
   const total = ctx.engine.rampTotal(first);
   const span = document.createElement("span");
   const strong = (text: string): HTMLElement => Object.assign(document.createElement("strong"), {textContent: text});
   span.append(
-    `De ${numberWord(members)} gemeenten van Regio Amersfoort (zonder Barneveld) hebben afgesproken samen `,
+    `De ${numberWord(members)} gemeenten van ${ctx.engine.REGION_NAME}${outside.length > 0 ? ` (zonder ${formatList(outside)})` : ""} hebben afgesproken samen `,
     strong(`${formatNumber(total)} wettelijk urgent woningzoekenden per jaar`),
     ` te huisvesten, volgens een ingroeipad: ${rampText(agreed.ramp, ctx.datasets.municipalities)}. Dat is ongeveer `,
     strong(formatPercent(ctx.engine.REGIONAL_SHARE)),
