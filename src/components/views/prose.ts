@@ -35,6 +35,23 @@ export function rampText(ramp: Scenario["ramp"], municipalities: readonly {reado
     .join(", ");
 }
 
+/**
+ * What the first period of a ramp fixes, in words, for the Methode and Verdeelsleutels pages: "het aantal voor
+ * Amersfoort en het totaal van de andere zeven", or "het totaal van de regio" when it fixes no municipality, or
+ * "het doel van elke gemeente" when it lists them all. `others` is the number of municipalities the key divides over.
+ *
+ * @example
+ * rampSplit(agreed.ramp, datasets.municipalities.filter((m) => m.inAgreement)); // {text: "het aantal voor Amersfoort en het totaal van de andere zeven", others: 7}
+ */
+export function rampSplit(ramp: Scenario["ramp"], members: readonly {readonly code: string; readonly name: string}[]): {readonly text: string; readonly others: number} {
+  const first = ramp[0];
+  if (first === undefined || "region" in first) return {text: "het totaal van de regio", others: members.length};
+  if ("targets" in first) return {text: "het doel van elke gemeente", others: 0};
+  const fixed = members.filter((m) => Object.keys(first.fixed).some((key) => key === m.code || key === m.name));
+  const others = members.length - fixed.length;
+  return {text: `het aantal voor ${formatList(fixed.map((m) => m.name))} en het totaal van de andere ${numberWord(others)}`, others};
+}
+
 /** The prognosis choices in Dutch: "range" draws a level per run between low and high (P10-P90); the others are fixed. */
 export const PROGNOSIS_WORDS = {range: "bandbreedte", low: "laag", central: "midden", high: "hoog"} as const;
 export const PROGNOSES = ["range", "low", "central", "high"] as const;
