@@ -141,7 +141,7 @@ export class EnginePool {
   private active = 0;
   private startedJobs = 0;
   /** Kinds of request already echoed (see `echo`), and echo rounds scheduled or running. */
-  private readonly echoed = new Set<WorkerRequest["type"]>();
+  private readonly echoed = new Set<WorkerRequest["type"] | "warm-up">();
   private echoing = 0;
   /** When the last request was made (an echo waits for a quiet moment). */
   private lastRequest = 0;
@@ -262,9 +262,11 @@ export class EnginePool {
   }
 
   /**
-   * A few hundred runs of a scenario on every worker, with the tables, the burden figures and the per-run rows, so
-   * that the engine's code is compiled before the reader's first request (the first simulation in a fresh worker is
-   * several times slower). Counts as no job, but in `pending()` (the page is not idle until it is done); the numbers are thrown away. Skipped once the page has made a request (its echo warms up instead).
+   * A few hundred runs of a scenario on every worker, with the tables, the burden figures and the per-run rows, then
+   * a few rounds more of the tables (as an echo, see `echo`), so that the engine's code is compiled before the
+   * reader's first request (the first simulations in a fresh worker are several times slower). Counts as no job,
+   * but in `pending()` (the page is not idle until it is done); the numbers are thrown away. Skipped once the page
+   * has made a request (its echo warms up instead).
    *
    * @example
    * void pool.warmUp(agreed);
@@ -281,6 +283,8 @@ export class EnginePool {
         this.post(index, {id: this.nextId++, type: "rows", a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, metrics: ["backlog", "placed", "share"]}, runs)
       ])
     ).finally(() => (this.echoing -= 1));
+    // Then the pages' most common request, a few rounds more, as an echo (a reader's first change comes later).
+    this.echo("warm-up", (index, n) => ({id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs: n, firstRun: 0, seed: 1, tables: {}}));
   }
 
   /**
@@ -292,9 +296,9 @@ export class EnginePool {
    * meanwhile goes first (the echo waits for a quiet moment before each round), so the echo never delays the reader
    * by more than one round.
    */
-  private echo(type: WorkerRequest["type"], make: (index: number, runs: number) => WorkerRequest): void {
-    if (this.echoed.has(type)) return;
-    this.echoed.add(type);
+  private echo(kind: WorkerRequest["type"] | "warm-up", make: (index: number, runs: number) => WorkerRequest): void {
+    if (this.echoed.has(kind)) return;
+    this.echoed.add(kind);
     this.echoing += 1;
     void (async () => {
       try {
