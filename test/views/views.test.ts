@@ -74,7 +74,12 @@ describe("golden views", () => {
     const ctx = context();
     const agreed = scenarios.scenarios.agreed!;
     const settings = {prognosis: "central" as const, inflowDispersion: 0, vacancyFactor: 1, vacancyDispersion: "series" as const, vacancyWindow: 5, returnShareFactor: 1};
-    const tornado = await prognoses.simulateTornado(new LocalPool(), engine, agreed, settings, 6);
+    const pool = new LocalPool();
+    const tornado = await prognoses.simulateTornado(pool, engine, agreed, settings, 6);
+    // φ = 0 and vacancies spread as in the series are the reader's own settings here: those two variants are the
+    // centre's simulation, not simulated again (and their bars are 0).
+    expect(pool.jobs).toBe(11);
+    expect(tornado.outcomes.filter((o) => o === tornado.centre)).toHaveLength(2);
     golden("prognoses-tornado", prognoses.tornadoFigure(ctx, {...tornado, elapsedMs: 0}, {municipality: "regio", year: 2030, outcome: "share_p50"}));
     // On a phone the tornado is as wide as the page, not wider (so its text is not scaled below 10 px).
     const narrow = prognoses.tornadoFigure(context(358), tornado, {municipality: "regio", year: 2030, outcome: "share_p50"});

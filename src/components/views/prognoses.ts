@@ -137,9 +137,19 @@ export interface Tornado {
 export async function simulateTornado(pool: Pick<EnginePool, "simulate">, engine: Engine, agreed: Scenario, s: Settings, years: number): Promise<Tornado> {
   const start = performance.now();
   const variants = ASSUMPTIONS.flatMap((a) => a.variants(s, {vacancyYears: years}).map((v) => ({assumption: a, ...v})));
-  // Each of the 13 on one worker, side by side (no ranges to send and merge), making only the rows it reads.
+  // Each of the 13 on one worker, side by side (no ranges to send and merge), making only the rows it reads. A
+  // variant that is the reader's own setting (φ = 0, vacancies spread as in the series: the defaults) is the centre:
+  // the same request on the same draws, so it is simulated once.
   const request = (settings: Settings) => ({a: scenarioWith(agreed, settings) as Scenario, assumptions: dataChanges(settings), runs: TORNADO_RUNS, seed: engine.DEFAULT_SEED, split: false, tables: TORNADO_TABLES});
-  const [centre, ...outcomes] = await Promise.all([pool.simulate(request(s), "tornado-centre"), ...variants.map((v, i) => pool.simulate(request(v.settings), `tornado-${i}`))]);
+  const simulated = new Map<string, Promise<SimulationOutcome>>();
+  const outcome = (settings: Settings, channel: string): Promise<SimulationOutcome> => {
+    const r = request(settings);
+    const key = JSON.stringify([r.a, r.assumptions]);
+    let found = simulated.get(key);
+    if (found === undefined) simulated.set(key, (found = pool.simulate(r, channel)));
+    return found;
+  };
+  const [centre, ...outcomes] = await Promise.all([outcome(s, "tornado-centre"), ...variants.map((v, i) => outcome(v.settings, `tornado-${i}`))]);
   return {variants, outcomes, centre: centre!, elapsedMs: performance.now() - start};
 }
 
