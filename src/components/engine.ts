@@ -13,7 +13,6 @@ import type {Datasets} from "../../loaders/types.ts";
 import type {DataAssumptions} from "../../simulations/model/assumptions.ts";
 import type {TableRequest, Tables, WorkerRequest, WorkerResponse} from "../lib/worker-entry.ts";
 import type {BurdenRunsOutcome} from "../../simulations/measures/burdenRuns.ts";
-import type {MeasureBasis} from "../../simulations/measures/definitions.ts";
 import {getDatasets} from "./data.js";
 
 /** The engine module as pages and views use it (without the worker pool's extras). */
@@ -91,15 +90,13 @@ export interface SimulationOutcome {
   readonly atBuild?: boolean;
 }
 
-/** A simulation of one scenario for the negotiation table: burden figures sorted per range of runs, merged on the page. */
+/** A simulation of one scenario for the negotiation table: burden figures sorted per range of runs, joined by one worker. */
 export interface BurdenRequest {
   readonly a: Scenario;
   readonly runs: number;
   readonly seed: number;
   /** Band of the share of lettings (fractions). */
   readonly band: readonly [number, number];
-  /** The stock measures' denominators with the region's total (`measureBasis(inputs.basis)`). */
-  readonly basis: MeasureBasis;
   /** The periods whose spread (max/min) the page reads; all when absent. */
   readonly spreadPeriods?: readonly string[];
 }
@@ -279,7 +276,7 @@ export class EnginePool {
     await Promise.all(
       this.workers.flatMap((_, index) => [
         this.post(index, {id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: {}}, runs),
-        this.post(index, {id: this.nextId++, type: "burdens", a: scenario, runs, firstRun: 0, seed: 1, band: [this.engine.SHARE_BAND[0], this.engine.SHARE_BAND[1]]}, runs),
+        this.post(index, {id: this.nextId++, type: "burdens", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, runs, firstRun: 0, seed: 1, band: [this.engine.SHARE_BAND[0], this.engine.SHARE_BAND[1]]}, runs),
         this.post(index, {id: this.nextId++, type: "rows", a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, metrics: ["backlog", "placed", "share"]}, runs)
       ])
     ).finally(() => (this.echoing -= 1));
@@ -405,20 +402,24 @@ export class EnginePool {
     const {runs, seed} = request;
     if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
     const parts = Math.max(1, Math.min(this.size, Math.floor(runs / MIN_RUNS_PER_PART)));
-    const order = this.byLoad().slice(0, parts).sort((x, y) => x - y);
+    const chosen = this.byLoad().slice(0, parts);
+    // As for simulate: the least busy worker joins the ranges and makes the rows, so the page only draws them.
+    const leader = chosen[0]!;
+    const job = this.nextJob++;
+    const order = [...chosen].sort((x, y) => x - y);
+    const band: [number, number] = [request.band[0], request.band[1]];
+    const spread = request.spreadPeriods ? {spreadPeriods: request.spreadPeriods} : {};
     const responses = await Promise.all(
-      EnginePool.ranges(runs, parts).map((range, part) =>
-        this.post(order[part]!, {id: this.nextId++, type: "burdens", a: request.a, ...range, seed, band: [request.band[0], request.band[1]], ...(request.spreadPeriods ? {spreadPeriods: request.spreadPeriods} : {})}, range.runs)
-      )
+      EnginePool.ranges(runs, parts).map((range, part) => this.post(order[part]!, {id: this.nextId++, type: "burdens", job, part, parts, leader, a: request.a, ...range, seed, band, ...spread}, range.runs))
     );
-    const figures = responses.map((r) => {
+    let outcome: BurdenRunsOutcome | undefined;
+    for (const r of responses) {
       if (!r.ok) throw new Error(r.error);
-      if (!r.burdens) throw new Error("a worker answered without burden figures");
-      return r.burdens;
-    });
-    this.echo("burdens", (_, n) => ({id: this.nextId++, type: "burdens", a: request.a, runs: n, firstRun: 0, seed, band: [request.band[0], request.band[1]], ...(request.spreadPeriods ? {spreadPeriods: request.spreadPeriods} : {})}));
-    const {burdenSampleOutcome, joinBurdenSamples} = this.engine;
-    return {...burdenSampleOutcome(joinBurdenSamples(figures), request.basis, request.a.id), runs, seed, elapsedMs: performance.now() - start};
+      if (r.burdens) outcome = r.burdens;
+    }
+    if (!outcome) throw new Error("no worker answered with the negotiation table");
+    this.echo("burdens", (index, n) => ({id: this.nextId++, type: "burdens", job: this.nextJob++, part: 0, parts: 1, leader: index, a: request.a, runs: n, firstRun: 0, seed, band, ...spread}));
+    return {...outcome, runs, seed, elapsedMs: performance.now() - start};
   }
 
   terminate(): void {

@@ -6,7 +6,7 @@
 // same seed. The worker imports the page's engine bundle by URL (sent with the datasets): the engine loads once.
 import type * as EngineModule from "./engine-browser.ts";
 import type {FlowRow, JobSummaries, Metric, ModelInputs, ProbabilityRow, Scenario, SummaryRow} from "./engine-browser.ts";
-import type {BurdenRuns, BurdenSample} from "../../simulations/measures/burdenRuns.ts";
+import type {BurdenRuns, BurdenRunsOutcome, BurdenSample} from "../../simulations/measures/burdenRuns.ts";
 import type {RunCounts, RunRowMetric} from "../../simulations/summary/runRows.ts";
 import type {ResultBuffers} from "../../simulations/model/engine.ts";
 import type {Datasets} from "../../loaders/types.ts";
@@ -76,6 +76,11 @@ export type WorkerRequest =
   | {
       readonly id: number;
       readonly type: "burdens";
+      /** As for "simulate": the request's number, this range's place among its ranges, and who joins them. */
+      readonly job: number;
+      readonly part: number;
+      readonly parts: number;
+      readonly leader: number;
       readonly a: Scenario;
       readonly runs: number;
       readonly firstRun: number;
@@ -95,16 +100,16 @@ export type WorkerResponse =
       /** From the leader: the request's tables, and the milliseconds spent merging and making them. */
       readonly tables?: Tables;
       readonly mergeMs?: number;
-      /** From a "burdens" request: the range's burden figures, sorted (see BurdenSample). */
-      readonly burdens?: BurdenSample;
+      /** From the leader of a "burdens" request: the negotiation table's rows of all the ranges joined. */
+      readonly burdens?: BurdenRunsOutcome;
     }
   | {readonly id: number; readonly ok: false; readonly error: string};
 
-/** What a worker sends the leader of a request: its range's summaries, or why there are none. */
+/** What a worker sends the leader of a request: its range's summaries (or burden figures), or why there are none. */
 interface PeerMessage {
   readonly job: number;
   readonly part: number;
-  readonly summaries?: JobSummaries;
+  readonly summaries?: JobSummaries | BurdenSample;
   readonly error?: string;
 }
 
@@ -148,7 +153,7 @@ function ownedBuffers(value: unknown, found = new Set<ArrayBuffer>(), seen = new
 
 // Ranges of requests this worker leads, gathered by job until every part is in.
 interface Gathering {
-  readonly parts: (JobSummaries | undefined)[];
+  readonly parts: (JobSummaries | BurdenSample | undefined)[];
   got: number;
   error?: string;
   /** Set once the leader's own range is done: merges and answers the page. */
@@ -165,7 +170,7 @@ function gather(job: number, parts: number): Gathering {
   return g;
 }
 
-function arrived(job: number, parts: number, part: number, summaries: JobSummaries | undefined, error?: string): void {
+function arrived(job: number, parts: number, part: number, summaries: JobSummaries | BurdenSample | undefined, error?: string): void {
   const g = gather(job, parts);
   g.parts[part] = summaries;
   g.got += 1;
@@ -211,7 +216,6 @@ function simulateBurdens(e: typeof EngineModule, request: Extract<WorkerRequest,
     const result = e.simulateInto(inputs, request.a, {runs, seed: request.seed, firstRun: request.firstRun + done}, buffers);
     parts.push(e.burdenRuns(result, basis, request.band));
   }
-  // Sorted here, in parallel with the other workers: the page only merges.
   return e.burdenSample(e.joinBurdenRuns(parts), request.spreadPeriods);
 }
 
@@ -252,24 +256,48 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | null> {
   const e = engine;
   if (!e) throw new Error("the worker has no engine yet");
   if (request.type === "burdens") {
-    const burdens = simulateBurdens(e, request);
-    return {id: request.id, ok: true, elapsedMs: performance.now() - start, burdens};
+    // Each range sorted here, in parallel; the leader joins them and makes the table's rows (warm code, off the page).
+    return ranged(request, start, () => simulateBurdens(e, request), (sample) => ownedBuffers(sample), (parts) => ({
+      burdens: e.burdenSampleOutcome(e.joinBurdenSamples(parts), e.measureBasis(inputsFor(e, request.a, e.AS_IN_DATA).basis), request.a.id)
+    }));
   }
   if (request.type === "rows") {
     const tables = simulateRows(e, request);
     return {id: request.id, ok: true, elapsedMs: performance.now() - start, tables, mergeMs: 0};
   }
   const {a, b} = request;
-  let summaries: JobSummaries | undefined;
+  return ranged(
+    request,
+    start,
+    () =>
+      e.simulateSummaries({
+        a: {inputs: inputsFor(e, a, request.assumptions), scenario: a},
+        b: b && {inputs: inputsFor(e, b, request.assumptions), scenario: b},
+        runs: request.runs,
+        firstRun: request.firstRun,
+        seed: request.seed
+      }),
+    (summaries) => e.jobSummaryBuffers(summaries),
+    (parts) => ({tables: makeTables(e, e.mergeJobSummaries(parts), request.tables)})
+  );
+}
+
+/**
+ * A request split in ranges of runs: this worker computes its range; a worker that does not lead sends it to the
+ * leader (buffers moved) and answers at once; the leader answers once every range is in, with `answer` of them all
+ * in range order. Returns the answer, or null when it comes later.
+ */
+function ranged<T extends JobSummaries | BurdenSample>(
+  request: {readonly id: number; readonly job: number; readonly part: number; readonly parts: number; readonly leader: number},
+  start: number,
+  compute: () => T,
+  buffersOf: (part: T) => ArrayBuffer[],
+  answer: (parts: T[]) => {readonly tables?: Tables; readonly burdens?: BurdenRunsOutcome}
+): WorkerResponse | null {
+  let part: T | undefined;
   let error: string | undefined;
   try {
-    summaries = e.simulateSummaries({
-      a: {inputs: inputsFor(e, a, request.assumptions), scenario: a},
-      b: b && {inputs: inputsFor(e, b, request.assumptions), scenario: b},
-      runs: request.runs,
-      firstRun: request.firstRun,
-      seed: request.seed
-    });
+    part = compute();
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
   }
@@ -277,8 +305,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | null> {
   if (request.leader !== selfIndex) {
     const port = peers[request.leader];
     if (!port) throw new Error(`no port to worker ${request.leader}`);
-    const message: PeerMessage & {parts: number} = {job: request.job, part: request.part, parts: request.parts, ...(summaries ? {summaries} : {}), ...(error !== undefined ? {error} : {})};
-    port.postMessage(message, summaries ? e.jobSummaryBuffers(summaries) : []);
+    const message: PeerMessage & {parts: number} = {job: request.job, part: request.part, parts: request.parts, ...(part ? {summaries: part} : {}), ...(error !== undefined ? {error} : {})};
+    port.postMessage(message, part ? buffersOf(part) : []);
     if (error !== undefined) throw new Error(error);
     return {id: request.id, ok: true, elapsedMs};
   }
@@ -291,14 +319,13 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | null> {
     }
     try {
       const mergeStart = performance.now();
-      const merged = e.mergeJobSummaries(done.parts as JobSummaries[]);
-      const tables = makeTables(e, merged, request.tables);
-      reply({id: request.id, ok: true, elapsedMs, tables, mergeMs: performance.now() - mergeStart});
+      const answered = answer(done.parts as T[]);
+      reply({id: request.id, ok: true, elapsedMs, ...answered, mergeMs: performance.now() - mergeStart});
     } catch (err) {
       reply({id: request.id, ok: false, error: err instanceof Error ? err.message : String(err)});
     }
   };
-  arrived(request.job, request.parts, request.part, summaries, error);
+  arrived(request.job, request.parts, request.part, part, error);
   return null;
 }
 

@@ -286,16 +286,16 @@ export interface SimulatedOffers {
 }
 
 /**
- * `simulateOffers` in the page's engine pool: the runs split over the workers, each sending back per-run burden
- * figures that the page joins (simulations/measures/burdenRuns.ts): the same numbers, a fraction of the time, off the page's
- * thread. A newer edit supersedes a request that has not started (channel "onderhandelen").
+ * `simulateOffers` in the page's engine pool: the runs split over the workers, each sorting its range's per-run
+ * burden figures, one of them joining the ranges and making the rows (simulations/measures/burdenRuns.ts): the same
+ * numbers, a fraction of the time, off the page's thread. A newer edit supersedes a request that has not started
+ * (channel "onderhandelen").
  *
  * @example
- * const {outcome} = await simulateOffersInPool(await getEnginePool(), engine, inputs, agreed, periods, state);
+ * const {outcome} = await simulateOffersInPool(await getEnginePool(), inputs, agreed, periods, state);
  */
 export async function simulateOffersInPool(
   pool: Pick<EnginePool, "burdens">,
-  engine: Pick<Engine, "measureBasis">,
   inputs: ModelInputs,
   base: Scenario,
   periods: readonly NegotiationPeriod[],
@@ -304,7 +304,7 @@ export async function simulateOffersInPool(
   const scenario = offersAsScenario(inputs, base, periods, state);
   // The headline reads the spread of one year: the first of the last period (see `headline`).
   const spreadPeriods = [String(periods[periods.length - 1]!.from)];
-  const o = await pool.burdens({a: scenario, runs: state.runs, seed: state.seed, band: state.band, basis: engine.measureBasis(inputs.basis), spreadPeriods}, "onderhandelen");
+  const o = await pool.burdens({a: scenario, runs: state.runs, seed: state.seed, band: state.band, spreadPeriods}, "onderhandelen");
   return {outcome: {burdens: o.burdens, spread: o.spread, band: o.band, pAllEveryYear: o.pAllEveryYear, runs: o.runs, seed: o.seed}, state};
 }
 
