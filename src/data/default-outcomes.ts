@@ -15,7 +15,7 @@ export function defaultOutcomes() {
   const scenarios = Object.fromEntries(defaultScenarios().map((s) => [s.id, s]));
   const outcome = (a: Scenario, b?: Scenario) => {
     const merged = mergeJobSummaries([
-      simulateSummaries({a: {inputs: prepareInputs(datasets, a), scenario: a}, b: b && {inputs: prepareInputs(datasets, b), scenario: b}, runs: DEFAULT_RUNS, seed: DEFAULT_SEED})
+      simulateSummaries({a: {inputs: prepareInputs(datasets, a), scenario: a}, b: b && {inputs: prepareInputs(datasets, b), scenario: b}, runs: DEFAULT_RUNS, seed: DEFAULT_SEED, flows: !b})
     ]);
     return {
       a,

@@ -275,7 +275,9 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | null> {
         b: b && {inputs: inputsFor(e, b, request.assumptions), scenario: b},
         runs: request.runs,
         firstRun: request.firstRun,
-        seed: request.seed
+        seed: request.seed,
+        // Flows are counted only where a table of them is made (see makeTables).
+        flows: request.tables.flows ?? !b
       }),
     (summaries) => e.jobSummaryBuffers(summaries),
     (parts) => ({tables: makeTables(e, e.mergeJobSummaries(parts), request.tables)})

@@ -23,6 +23,20 @@ describe("worker pool", () => {
     expect(two.a.runs).toBe(1000);
   });
 
+  it("without flows (a page that draws none): the same summary table, no flows counted, on one thread and in the pool", async () => {
+    const s = scenario({id: "a"});
+    const job = {a: {inputs: prepareInputs(fixtureDatasets(), s), scenario: s}, runs: 600, seed: 4, chunkSize: 250};
+    const full = simulateSummaries(job);
+    const lean = simulateSummaries({...job, flows: false});
+    const pooled = await runPool({...job, flows: false}, {workers: 2});
+    expect(full.a.flows.n.length).toBeGreaterThan(0);
+    for (const x of [lean, pooled]) {
+      expect(x.a.flows.n.length).toBe(0);
+      expect(summaryRows(x.a)).toEqual(summaryRows(full.a));
+      expect(probabilityRows(x.a)).toEqual(probabilityRows(full.a));
+    }
+  });
+
   it("reports a worker's error instead of hanging", async () => {
     const s = scenario();
     const inputs = prepareInputs(fixtureDatasets(), s);
