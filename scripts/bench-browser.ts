@@ -5,7 +5,10 @@
 // measurement and a summary line per budget (not a test: timings depend on the machine and its load). Builds the
 // site first unless given --no-build (then it serves the existing dist/).
 //
-//   npx tsx scripts/bench-browser.ts [--runs 10000] [--repeat 7] [--scenario agreed] [--no-build]
+//   npx tsx scripts/bench-browser.ts [--runs 10000] [--repeat 7] [--scenario agreed] [--no-build] [--only load]
+//
+// --only load measures only the load to first chart (and the bundle size), each load with its critical path: the
+// requests before the first chart (count, bytes, the last to finish) and the main thread's long tasks.
 import {readdirSync, statSync} from "node:fs";
 import {parseArgs} from "node:util";
 import {join} from "node:path";
@@ -19,13 +22,16 @@ const {values} = parseArgs({
     runs: {type: "string", default: "10000"},
     repeat: {type: "string", default: "7"},
     scenario: {type: "string", default: "agreed"},
-    "no-build": {type: "boolean", default: false}
+    "no-build": {type: "boolean", default: false},
+    only: {type: "string"}
   }
 });
 const runs = Number(values.runs);
 const repeat = Number(values.repeat);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
 if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a positive integer, got ${values.repeat}`);
+if (values.only !== undefined && values.only !== "load") throw new Error(`--only accepts only "load", got ${values.only}`);
+const onlyLoad = values.only === "load";
 
 const round = (x: number): number => Math.round(x * 10) / 10;
 const median = (xs: readonly number[]): number => {
@@ -37,6 +43,9 @@ const budgets: {name: string; value: number; unit: string; budget: number}[] = [
 const report = (name: string, value: number, unit: string, budget: number): void => {
   budgets.push({name, value: round(value), unit, budget});
 };
+
+/** Thrown after the load measurements under --only load, to skip the rest and still close the browser. */
+class LoadOnly extends Error {}
 
 const site = join(ROOT, "dist");
 if (!values["no-build"]) await buildSite({output: site, stdio: "pipe"});
@@ -58,27 +67,65 @@ const fresh = async (): Promise<Page> => {
   return page;
 };
 
+/** What the browser did before the first chart: requests (the last to finish) and long tasks on the main thread. */
+interface LoadPath {
+  readonly requests: number;
+  readonly scripts: number;
+  readonly kb: number;
+  readonly domContentLoaded: number;
+  readonly lastRequest: {readonly name: string; readonly start: number; readonly end: number};
+  readonly longTasks: number;
+  readonly longTaskMs: number;
+}
+
 /** Milliseconds from navigation start until the first chart (an SVG in a figure) is on screen. */
-async function firstChart(path: string): Promise<number> {
+async function firstChart(path: string): Promise<{ms: number; path?: LoadPath}> {
   const page = await fresh();
+  if (onlyLoad) {
+    await page.addInitScript({
+      content: `globalThis.__longTasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) globalThis.__longTasks.push({start: e.startTime, duration: e.duration}); }).observe({type: "longtask", buffered: true}); } catch {}`
+    });
+  }
   await page.goto(`${server.url}${path}`, {waitUntil: "commit"});
   await page.waitForSelector("figure.fs-figure svg", {timeout: 60_000});
   const ms = await page.evaluate(() => performance.now());
+  const loadPath = onlyLoad
+    ? await page.evaluate((ms) => {
+        const resources = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.responseEnd <= ms);
+        const last = resources.reduce<PerformanceResourceTiming | undefined>((a, r) => (a === undefined || r.responseEnd > a.responseEnd ? r : a), undefined);
+        const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+        const tasks = ((globalThis as unknown as {__longTasks?: {start: number; duration: number}[]}).__longTasks ?? []).filter((t) => t.start < ms);
+        const short = (u: string): string => new URL(u).pathname;
+        return {
+          requests: resources.length,
+          scripts: resources.filter((r) => /\.js$/.test(new URL(r.name).pathname)).length,
+          kb: Math.round(resources.reduce((s, r) => s + r.encodedBodySize, 0) / 1024),
+          domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? 0),
+          lastRequest: last ? {name: short(last.name), start: Math.round(last.startTime), end: Math.round(last.responseEnd)} : {name: "", start: 0, end: 0},
+          longTasks: tasks.length,
+          longTaskMs: Math.round(tasks.reduce((s, t) => s + t.duration, 0))
+        };
+      }, ms)
+    : undefined;
   await page.context().close();
-  return ms;
+  return {ms, path: loadPath};
 }
-
 
 try {
   // Load to first chart, per page that simulates (a fresh browser context each time: nothing cached in memory).
   const loads: number[] = [];
   for (const path of ["/", "/vergelijken", "/prognoses", "/gemeente/baarn"]) {
     const times: number[] = [];
-    for (let i = 0; i < Math.min(repeat, 3); i++) times.push(await firstChart(path));
+    for (let i = 0; i < Math.min(repeat, 3); i++) {
+      const load = await firstChart(path);
+      times.push(load.ms);
+      if (load.path) console.log(JSON.stringify({bench: "load-critical-path", path, ms: round(load.ms), ...load.path}));
+    }
     console.log(JSON.stringify({bench: "load-to-first-chart", path, ms: times.map(round), median: round(median(times))}));
     loads.push(median(times));
   }
   report("load to first chart (slowest page, median)", Math.max(...loads), "ms", 1000);
+  if (onlyLoad) throw new LoadOnly();
 
   // View changes on the comparison page: a municipality, then an outcome; no engine job may start.
   const page = await fresh();
@@ -186,6 +233,8 @@ try {
   }
   console.log(JSON.stringify({bench: "negotiation-edit", page: "/onderhandelen", runs: negotiationRuns, ms: editTimes.map(round), median: round(median(editTimes))}));
   report(`negotiation edit, ${negotiationRuns.toLocaleString("en")} runs (median)`, median(editTimes), "ms", 200);
+} catch (error) {
+  if (!(error instanceof LoadOnly)) throw error;
 } finally {
   await browser.close();
   await server.close();
