@@ -45,11 +45,11 @@ const NPM_VERSION_MARKERS: readonly string[] = [
 
 /**
  * Packages the pages import that reach the browser as one module each, their dependencies inside. Framework gives
- * every package of a dependency tree its own module: Plot alone was 32 modules (Plot, d3 and d3's 30 packages), all
- * fetched before a page's first chart. Framework takes a package's module from its cache when it is there
+ * every package of a dependency tree its own module: Plot alone was 32 modules (Plot, d3 and d3's 30 packages), the
+ * inputs 3 (with htl and isoformat), all fetched before a page's first chart. Framework takes a package's module from its cache when it is there
  * (`_node/<name>@<version>/index.js`), so the build puts the one-module bundle there first.
  */
-export const BUNDLED_PACKAGES: readonly string[] = ["@observablehq/plot"];
+export const BUNDLED_PACKAGES: readonly string[] = ["@observablehq/plot", "@observablehq/inputs"];
 
 /** Hosts the built site must never reference: fonts and CDNs that Framework's defaults would use. */
 export const FORBIDDEN_HOSTS: readonly string[] = [
