@@ -7,8 +7,10 @@
 //
 //   npx tsx scripts/bench-browser.ts [--runs 10000] [--repeat 7] [--scenario agreed] [--no-build] [--only load]
 //
-// --only load measures only the load to first chart (and the bundle size), each load with its critical path: the
-// requests before the first chart (count, bytes, the last to finish) and the main thread's long tasks.
+// The load to first chart is timed by the page's own clock: from navigation start to the frame that paints the
+// first chart. --only load measures only that (and the bundle size), each load with its critical path: the
+// requests before the first chart (count, bytes, the last to finish), the main thread's long tasks, and the figure
+// as this script would see it (driverMs: a round trip later).
 import {readdirSync, statSync} from "node:fs";
 import {parseArgs} from "node:util";
 import {join} from "node:path";
@@ -130,7 +132,6 @@ async function firstChart(path: string): Promise<{ms: number; path: LoadPath}> {
 
 /** The budgets after the load: a view change, a re-simulation, the tornado, an edit on the negotiation page. */
 async function measureInteractions(): Promise<void> {
-
   // View changes on the comparison page: a municipality, then an outcome; no engine job may start.
   const page = await fresh();
   await page.goto(`${server.url}/vergelijken`, {waitUntil: "networkidle"});
