@@ -38,9 +38,12 @@ const municipalityPages: MunicipalitySlug[] = exists("/gemeente/[gemeente]")
 
 /**
  * A script for every page's head: the document is Dutch, the sidebar toggle gets a Dutch name, and a skip link to
- * the content goes first (Framework writes "Toggle sidebar" and has no skip link).
+ * the content goes first (Framework writes "Toggle sidebar" and has no skip link). It also formats one Dutch number
+ * while the page's modules download: the browser loads its locale data on the first Dutch number (60-100 ms on a
+ * busy 2-core machine), which would otherwise fall on the first chart's path.
  */
 const DUTCH_CHROME = `document.documentElement.lang = "nl";
+setTimeout(() => new Intl.NumberFormat("nl-NL", {maximumFractionDigits: 1}).format(9.5), 0);
 document.addEventListener("DOMContentLoaded", () => {
   const toggle = document.getElementById("observablehq-sidebar-toggle");
   if (toggle) {

@@ -4,6 +4,7 @@
 import {FileAttachment} from "observablehq:stdlib";
 import type {Datasets} from "../../loaders/types.ts";
 import {getDatasets} from "./data.js";
+import {afterFirstChart} from "./run.js";
 import {getEnginePool, getScenarios, loadEngine, type Engine, type EnginePool, type ScenarioSet, type SimulationOutcome} from "./engine.js";
 import type {Comparison} from "./views/compare.js";
 import type {Versions, ViewContext} from "./views/context.js";
@@ -58,16 +59,16 @@ export async function pageBasics(): Promise<PageBasics> {
 }
 
 /**
- * The basics and the engine pool. The pool starts now but is not waited for: a page shows its default view from
- * the build's outcomes (getOverview, getDefaultComparison) while its workers load, and asks `pool()` only when the
- * reader changes a model input.
+ * The basics and the engine pool. A page shows its default view from the build's outcomes (getOverview,
+ * getDefaultComparison); the pool starts once that first chart is on screen (its workers would compete for the
+ * machine's cores with the page's loading), or earlier when the reader changes a model input and `pool()` is asked.
  *
  * @example
  * const {pool} = await simulatingPage();
  * const outcome = await (await pool()).simulate({a: scenarios.scenarios.agreed});
  */
 export async function simulatingPage(): Promise<PageBasics & {pool(): Promise<EnginePool>}> {
-  void getEnginePool();
+  void afterFirstChart().then(() => getEnginePool());
   const basics = await pageBasics();
   return {...basics, pool: getEnginePool};
 }

@@ -130,3 +130,37 @@ export function afterFirstPaint(): Promise<void> {
   });
   return firstPaint;
 }
+
+let firstChart: Promise<void> | undefined;
+
+/** How long afterFirstChart waits for a chart at most: a page whose first view fails still starts its work. */
+const FIRST_CHART_TIMEOUT_MS = 10_000;
+
+/**
+ * Settles once the page's first chart (an SVG in a figure) is in the document and the browser has painted it, or
+ * after 10 s without one. Work the first chart does not need (the worker pool, the tornado's simulations) waits for
+ * it, so that work does not compete with the page's own loading for the machine's cores. Later calls settle at once.
+ *
+ * @example
+ * void afterFirstChart().then(() => getEnginePool());
+ */
+export function afterFirstChart(): Promise<void> {
+  firstChart ??= new Promise((resolve) => {
+    if (typeof document === "undefined" || typeof MutationObserver !== "function") return resolve();
+    const hasChart = (): boolean => document.querySelector("figure.fs-figure svg") !== null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = (): void => {
+      observer.disconnect();
+      clearTimeout(timer);
+      if (typeof requestAnimationFrame !== "function") return resolve();
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    };
+    const observer = new MutationObserver(() => {
+      if (hasChart()) done();
+    });
+    if (hasChart()) return done();
+    observer.observe(document.documentElement, {childList: true, subtree: true});
+    timer = setTimeout(done, FIRST_CHART_TIMEOUT_MS);
+  });
+  return firstChart;
+}

@@ -1,6 +1,6 @@
 // Picking series out of the engine's summary table (one row per scenario, year, municipality and metric).
 import type {ProbabilityRow, SummaryRow} from "../lib/engine-browser.ts";
-import type {DownloadTable, NumberFormat} from "./download.js";
+import type {DownloadCell, DownloadTable, NumberFormat} from "./download.js";
 import type {BandPoint, YearValue} from "./fan.js";
 
 /** Dutch labels of the engine's metrics, with their unit. */
@@ -113,6 +113,28 @@ export function summaryDownload(
   const percent = rows.length > 0 && rows.every((r) => r.metric === "share");
   const format: NumberFormat = percent ? "percent" : "decimal";
   const columns = facts.SUMMARY_COLUMNS as readonly (keyof SummaryRow)[];
+  // The rows and the CSV are made on the first download, not when a chart is drawn: a page draws many charts and
+  // its readers download few of them.
+  const lazy = <T,>(make: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const dutchRows = lazy(() =>
+    rows.map((r): DownloadCell[] => [
+      scenarioNames[r.scenario] ?? r.scenario,
+      r.year,
+      r.municipality === facts.REGION ? facts.REGION_LABEL : r.municipality,
+      METRIC_LABELS[r.metric] ?? r.metric,
+      r.mean,
+      r.p5,
+      r.p25,
+      r.p50,
+      r.p75,
+      r.p95
+    ])
+  );
+  const machineRows = lazy(() => rows.map((r): DownloadCell[] => columns.map((c) => r[c] as string | number)));
+  const machineCsv = lazy(() => facts.toCsv(rows, columns));
   return {
     dutch: {
       name,
@@ -120,25 +142,20 @@ export function summaryDownload(
       dutch: true,
       header: ["scenario", "jaar", "gemeente", "uitkomst", "gemiddelde", "P5", "P25", "mediaan (P50)", "P75", "P95"],
       formats: [undefined, undefined, undefined, undefined, format, format, format, format, format, format],
-      rows: rows.map((r) => [
-        scenarioNames[r.scenario] ?? r.scenario,
-        r.year,
-        r.municipality === facts.REGION ? facts.REGION_LABEL : r.municipality,
-        METRIC_LABELS[r.metric] ?? r.metric,
-        r.mean,
-        r.p5,
-        r.p25,
-        r.p50,
-        r.p75,
-        r.p95
-      ])
+      get rows() {
+        return dutchRows();
+      }
     },
     machine: {
       name: `${name}-opdrachtregel`,
       sheet: "summary",
       header: [...columns],
-      rows: rows.map((r) => columns.map((c) => r[c] as string | number)),
-      csv: facts.toCsv(rows, columns)
+      get rows() {
+        return machineRows();
+      },
+      get csv() {
+        return machineCsv();
+      }
     }
   };
 }

@@ -2,6 +2,9 @@
 // reaches the browser as a loader output (src/lib/engine.js.ts, src/lib/worker.js.ts) built from the very same
 // source the command line runs: one engine, one code path, same numbers.
 import {build, type Format} from "esbuild";
+import {readFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 
 /** The repository root (this file lives in src/lib/). */
@@ -32,4 +35,60 @@ export async function bundleForBrowser(entry: string, format: Format): Promise<s
   const [file] = result.outputFiles;
   if (!file) throw new Error(`esbuild produced no output for ${entry}`);
   return file.text;
+}
+
+/** A node_modules package delivered to the browser as one module (with its dependencies inside). */
+export interface PackageBundle {
+  /** The package's name, e.g. "@observablehq/plot". */
+  readonly name: string;
+  /** Its installed version (from its package.json), e.g. "0.6.17". */
+  readonly version: string;
+  /** The module's text: an ES module with the package's exports. */
+  readonly code: string;
+}
+
+/**
+ * Bundles an installed package and every package it imports into one ES module with the package's exports.
+ * Framework would deliver each package of the dependency tree as its own module (Plot pulls in the 30 modules of
+ * d3), which a page must all fetch before its first chart; one module is one request.
+ *
+ * @example
+ * const {version, code} = await bundlePackage("@observablehq/plot"); // "0.6.17", "export{...}" (Plot and d3)
+ */
+export async function bundlePackage(name: string): Promise<PackageBundle> {
+  const require = createRequire(join(REPO_ROOT, "package.json"));
+  const version = packageVersion(require, name);
+  const result = await build({
+    absWorkingDir: REPO_ROOT,
+    stdin: {contents: `export * from ${JSON.stringify(name)};`, resolveDir: REPO_ROOT, loader: "js"},
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    // As Framework bundles node_modules: production builds of the packages, minified.
+    define: {"process.env.NODE_ENV": JSON.stringify("production")},
+    minify: true,
+    legalComments: "none",
+    write: false,
+    logLevel: "silent"
+  });
+  const [file] = result.outputFiles;
+  if (!file) throw new Error(`esbuild produced no output for ${name}`);
+  return {name, version, code: file.text};
+}
+
+/** The version in an installed package's package.json (found from its entry, as Framework finds it). */
+function packageVersion(require: NodeJS.Require, name: string): string {
+  let dir = dirname(require.resolve(name));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {name?: string; version?: string};
+      if (manifest.name === name && manifest.version) return manifest.version;
+    } catch {
+      // No package.json here: look one folder up.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json with a version for ${name}`);
+    dir = parent;
+  }
 }

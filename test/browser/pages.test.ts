@@ -20,6 +20,9 @@ afterAll(async () => {
 // The monitoring page is another engineer's; test it when it is there.
 const pages = PAGES.filter((p) => p.path !== "/monitoring" || existsSync(join(ROOT, "src", "monitoring.md")));
 
+/** Pages that draw no chart (a table of offers, a text with its status tables). */
+const WITHOUT_CHARTS: ReadonlySet<string> = new Set(["/onderhandelen", "/methode"]);
+
 describe.each(pages)("page $path", ({path, name}) => {
   test("loads without errors, failed requests or requests to other hosts", async () => {
     const watched = await watchPage(browser);
@@ -35,6 +38,10 @@ describe.each(pages)("page $path", ({path, name}) => {
       const elsewhere = watched.requests.filter((url) => !url.startsWith(`${baseUrl}/`) && !/^(blob|data):/.test(url));
       expect(elsewhere, "requests to hosts other than the local server").toEqual([]);
       expect(watched.requests.length).toBeGreaterThan(1);
+      // Plot and the inputs arrive as one module each (scripts/build.ts, BUNDLED_PACKAGES), not as d3's 30 packages.
+      const modules = watched.requests.map((url) => new URL(url, baseUrl).pathname).filter((p) => p.startsWith("/_node/"));
+      expect(modules.filter((p) => /^\/_node\/(d3|d3-(?!dsv@)[a-z-]+|isoformat|interval-tree-1d|binary-search-bounds)@/.test(p)), "modules bundled into Plot or the inputs").toEqual([]);
+      if (!WITHOUT_CHARTS.has(path)) expect(await watched.page.locator("figure.fs-figure svg").count(), "charts drawn").toBeGreaterThan(0);
       // A cell that threw shows Framework's error box instead of its output.
       expect(await watched.page.locator(".observablehq--error").count(), "cells that failed").toBe(0);
       expect(await watched.page.locator("h1").first().textContent()).toBeTruthy();

@@ -107,6 +107,18 @@ function relabelled(outcome: SimulationOutcome, agreed: Scenario, s: Settings): 
 }
 
 /**
+ * The pair of simulateAssumptions without simulating, when the settings are the agreed ones (both sides are then
+ * the build's outcome, `base`); undefined when the reader's side must be simulated. A page shows a known pair at
+ * once, without a busy state first.
+ *
+ * @example
+ * const known = agreedAssumptions(agreed, settings, await getOverview()); // defined at the agreed settings
+ */
+export function agreedAssumptions(agreed: Scenario, s: Settings, base: SimulationOutcome): {base: SimulationOutcome; changed: SimulationOutcome} | undefined {
+  return isAgreed(agreed, s) ? {base, changed: relabelled(base, agreed, s)} : undefined;
+}
+
+/**
  * The agreed scenario and the reader's, on the same runs and seed. The agreed scenario's outcome is the build's
  * (`base`, the Overview's default simulation: the same scenario, runs and seed); the reader's is simulated unless
  * the settings are the agreed ones.
@@ -115,7 +127,8 @@ function relabelled(outcome: SimulationOutcome, agreed: Scenario, s: Settings): 
  * const {base, changed} = await simulateAssumptions(pool, engine, agreed, settings, await getOverview());
  */
 export async function simulateAssumptions(pool: () => Promise<Pick<EnginePool, "simulate">>, engine: Engine, agreed: Scenario, s: Settings, base: SimulationOutcome): Promise<{base: SimulationOutcome; changed: SimulationOutcome}> {
-  if (isAgreed(agreed, s)) return {base, changed: relabelled(base, agreed, s)};
+  const known = agreedAssumptions(agreed, s, base);
+  if (known) return known;
   const changed = await (await pool()).simulate({a: scenarioWith(agreed, s) as Scenario, assumptions: dataChanges(s), runs: engine.DEFAULT_RUNS, seed: engine.DEFAULT_SEED, tables: {flows: false}}, "prognoses-current");
   return {base, changed};
 }
