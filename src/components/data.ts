@@ -1,6 +1,8 @@
-// The validated datasets, as the build's loader (src/data/datasets.json.ts) emitted them from data/.
+// The validated datasets, as the build's loader (src/data/datasets.json.ts) emitted them from data/ (packed: see
+// packed-json.ts).
 import {FileAttachment} from "observablehq:stdlib";
 import type {Datasets} from "../../loaders/types.ts";
+import {unpackJson, type PackedJson} from "./packed-json.js";
 
 let datasets: Promise<Datasets> | undefined;
 
@@ -11,6 +13,8 @@ let datasets: Promise<Datasets> | undefined;
  * const {municipalities} = await getDatasets();
  */
 export function getDatasets(): Promise<Datasets> {
-  datasets ??= FileAttachment("../data/datasets.json").json() as Promise<Datasets>;
+  datasets ??= FileAttachment("../data/datasets.json")
+    .json()
+    .then((packed) => unpackJson<Datasets>(packed as PackedJson));
   return datasets;
 }
