@@ -72,6 +72,23 @@ export function packJson(value: unknown): PackedJson {
   return {strings, value: pack(value as Json)};
 }
 
+// A table's rows from its columns. Fields set one by one on a fresh object, in the table's order, give every row the
+// same shape (fast to make and to read); a field named "__proto__" would set the prototype that way, so such a
+// table's rows are made with Object.fromEntries, which makes own fields of any name, as JSON.parse does.
+function rowsOf(keys: readonly string[], columns: readonly (readonly unknown[])[], n: number): Record<string, unknown>[] {
+  const rows = new Array<Record<string, unknown>>(n);
+  if (keys.includes("__proto__")) {
+    for (let r = 0; r < n; r++) rows[r] = Object.fromEntries(keys.map((key, k) => [key, columns[k]![r]]));
+    return rows;
+  }
+  for (let r = 0; r < n; r++) {
+    const row: Record<string, unknown> = {};
+    for (let k = 0; k < keys.length; k++) row[keys[k]!] = columns[k]![r];
+    rows[r] = row;
+  }
+  return rows;
+}
+
 /**
  * The document a packed one was made from.
  *
@@ -87,8 +104,7 @@ export function unpackJson<T>(packed: PackedJson): T {
       const table = x as unknown as Table;
       const columns = table.$columns.map((c) => (isStrings(c) ? c.$strings.map((i) => strings[i]!) : (unpack(c) as unknown[])));
       const n = columns[0]?.length ?? 0;
-      // Object.fromEntries makes own fields of any name ("__proto__" too), as JSON.parse does.
-      return Array.from({length: n}, (_, r) => Object.fromEntries(table.$table.map((key, k) => [key, columns[k]![r]])));
+      return rowsOf(table.$table, columns, n);
     }
     return Object.fromEntries(Object.entries(x).map(([key, v]) => [key, unpack(v)]));
   };
