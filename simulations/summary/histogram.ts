@@ -392,81 +392,100 @@ export function sortedCounts(h: Histogram): SortedCounts {
 
 // The ratios of all occurring pairs (one pass over the grid), sorted, equal ones merged (1/10 and 2/20 are the same
 // double). A bucket sort: the bucket of a ratio is a monotone function of it (IEEE rounding is monotone), so buckets
-// in order hold the values in order and equal values share a bucket; each bucket is small and sorted on its own.
-// The same values and counts as sorting all ratios, in linear time instead of a sort of tens of thousands.
+// in order hold the values in order and equal values share a bucket. After the buckets are laid out in order, one
+// insertion pass over them all sorts each within its bucket (most buckets hold 0 to 2 values, so nearly every step
+// finds its value in place), and one more merges equal neighbours. The same values and counts as sorting all
+// ratios, in linear time instead of a sort of tens of thousands.
 function ratioSortedCounts(h: RatioHistogram): SortedCounts {
-  const grid = h.counts;
-  const pN = h.pN;
-  const cap = Math.min(grid.length, h.n);
-  const {ratios, weights, r2, w2, first} = ratioScratch(cap);
-  let k = 0;
+  const {ratios, weights, r2, w2, first} = ratioScratch(Math.min(h.counts.length, h.n) + 1);
+  const k = occurringRatios(h, ratios, weights);
+  if (k === 0) return {values: new Float64Array(0), counts: new Float64Array(0)};
   let min = Infinity;
   let max = -Infinity;
-  for (let d = 0, at = 0; d < h.dN; d++) {
-    const den = h.dLo + d;
-    for (let p = 0; p < pN; p++, at++) {
-      const c = grid[at]!;
-      if (c === 0) continue;
-      const r = den > 0 ? (h.pLo + p) / den : 0;
-      if (r < min) min = r;
-      if (r > max) max = r;
-      ratios[k] = r;
-      weights[k++] = c;
-    }
+  for (let i = 0; i < k; i++) {
+    const r = ratios[i]!;
+    if (r < min) min = r;
+    if (r > max) max = r;
   }
-  if (k === 0) return {values: new Float64Array(0), counts: new Float64Array(0)};
-  // Counting sort into k buckets by floor((r − min) · scale) (written out twice below: a closure over min and
-  // scale kept them out of registers): first[b] is where bucket b starts.
+  // Counting sort into k buckets by floor((r − min) · scale): first[b] is where bucket b starts.
   const buckets = k;
-  const lo = min;
   const scale = max > min ? buckets / (max - min) : 0;
   const last = buckets - 1;
   first.fill(0, 0, buckets + 1);
   for (let i = 0; i < k; i++) {
-    const b = Math.floor((ratios[i]! - lo) * scale);
+    const b = Math.floor((ratios[i]! - min) * scale);
     first[(b < last ? b : last) + 1]! += 1;
   }
   for (let b = 0; b < buckets; b++) first[b + 1]! += first[b]!;
   const next = first.slice(0, buckets);
   for (let i = 0; i < k; i++) {
-    const b = Math.floor((ratios[i]! - lo) * scale);
+    const b = Math.floor((ratios[i]! - min) * scale);
     const at = next[b < last ? b : last]!++;
     r2[at] = ratios[i]!;
     w2[at] = weights[i]!;
   }
-  // Each bucket sorted (insertion sort: buckets hold a few values) and equal values merged, appended in order
-  // (over ratios and weights, read no more).
-  const values = ratios;
-  const counts = weights;
-  let distinct = 0;
-  for (let b = 0; b < buckets; b++) {
-    const from = first[b]!;
-    const to = first[b + 1]!;
-    if (to - from > 64) {
-      distinct = appendSortedLarge(r2.subarray(from, to), w2.subarray(from, to), values, counts, distinct);
-      continue;
-    }
-    for (let i = from + 1; i < to; i++) {
-      const v = r2[i]!;
-      const w = w2[i]!;
-      let j = i - 1;
-      while (j >= from && r2[j]! > v) {
-        r2[j + 1] = r2[j]!;
-        w2[j + 1] = w2[j]!;
-        j--;
-      }
-      r2[j + 1] = v;
-      w2[j + 1] = w;
-    }
-    for (let i = from; i < to; i++) {
-      if (i > from && r2[i] === r2[i - 1]) counts[distinct - 1]! += w2[i]!;
-      else {
-        values[distinct] = r2[i]!;
-        counts[distinct++] = w2[i]!;
-      }
+  // A crowded bucket (many distinct but nearly equal ratios) would make the insertion pass quadratic: sorted first.
+  for (let b = 0; b < buckets; b++) if (first[b + 1]! - first[b]! > 64) sortCrowded(r2, w2, first[b]!, first[b + 1]!);
+  insertionSortPairs(r2, w2, k);
+  const distinct = mergeEqual(r2, w2, k, ratios, weights);
+  return {values: ratios.slice(0, distinct), counts: weights.slice(0, distinct)};
+}
+
+// The occurring pairs' ratios and counts, written from position 0; returns how many. Per row, the zeros at either
+// end are skipped first, and inside a row every cell is written and kept only if its count is not 0 (no branch to
+// mispredict on the scattered zeros between).
+function occurringRatios(h: RatioHistogram, ratios: Float64Array, weights: Float64Array): number {
+  const grid = h.counts;
+  const pN = h.pN;
+  const pLo = h.pLo;
+  let k = 0;
+  for (let d = 0; d < h.dN; d++) {
+    const den = h.dLo + d;
+    const row = d * pN;
+    let a = row;
+    let b = row + pN - 1;
+    while (a <= b && grid[a] === 0) a++;
+    while (b > a && grid[b] === 0) b--;
+    const p0 = pLo - row;
+    for (let at = a; at <= b; at++) {
+      const c = grid[at]!;
+      ratios[k] = den > 0 ? (p0 + at) / den : 0;
+      weights[k] = c;
+      k += -c >>> 31; // counts are never negative: 1 when c > 0
     }
   }
-  return {values: values.slice(0, distinct), counts: counts.slice(0, distinct)};
+  return k;
+}
+
+// Sorts (value, weight) pairs [0, k) by value, in place; fast when each value is near its place.
+function insertionSortPairs(r: Float64Array, w: Float64Array, k: number): void {
+  for (let i = 1; i < k; i++) {
+    const v = r[i]!;
+    if (v >= r[i - 1]!) continue;
+    const x = w[i]!;
+    let j = i - 1;
+    while (j >= 0 && r[j]! > v) {
+      r[j + 1] = r[j]!;
+      w[j + 1] = w[j]!;
+      j--;
+    }
+    r[j + 1] = v;
+    w[j + 1] = x;
+  }
+}
+
+// Sorted pairs [0, k) with equal values merged (weights added), written to values/counts; returns how many.
+function mergeEqual(r: Float64Array, w: Float64Array, k: number, values: Float64Array, counts: Float64Array): number {
+  let distinct = 0;
+  for (let i = 0; i < k; i++) {
+    const v = r[i]!;
+    if (distinct > 0 && v === values[distinct - 1]) counts[distinct - 1]! += w[i]!;
+    else {
+      values[distinct] = v;
+      counts[distinct++] = w[i]!;
+    }
+  }
+  return distinct;
 }
 
 // Working arrays of ratioSortedCounts, kept between calls (a summary sorts a hundred grids, each of up to its runs'
@@ -480,14 +499,15 @@ function ratioScratch(k: number): typeof scratch {
   return scratch;
 }
 
-// A crowded bucket (many equal or nearly equal ratios): its distinct values by a typed-array sort, each pair's
-// count added to its value by binary search. Appends to values/counts from `at`; returns the new length.
-function appendSortedLarge(r: Float64Array, w: Float64Array, values: Float64Array, counts: Float64Array, at: number): number {
-  const all = r.slice().sort();
+// A crowded bucket [from, to): its distinct values by a typed-array sort, each pair's weight added to its value
+// by binary search, written back from `from`; the rest of the bucket is filled with the largest value and weight
+// 0, which the merge of equal neighbours adds without changing a count.
+function sortCrowded(r: Float64Array, w: Float64Array, from: number, to: number): void {
+  const all = r.slice(from, to).sort();
   let distinct = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
   const sum = new Float64Array(distinct);
-  for (let i = 0; i < r.length; i++) {
+  for (let i = from; i < to; i++) {
     const v = r[i]!;
     let lo = 0;
     let hi = distinct - 1;
@@ -498,9 +518,10 @@ function appendSortedLarge(r: Float64Array, w: Float64Array, values: Float64Arra
     }
     sum[lo]! += w[i]!;
   }
-  values.set(all.subarray(0, distinct), at);
-  counts.set(sum, at);
-  return at + distinct;
+  r.set(all.subarray(0, distinct), from);
+  w.set(sum, from);
+  r.fill(all[distinct - 1]!, from + distinct, to);
+  w.fill(0, from + distinct, to);
 }
 
 function computeSortedCounts(h: Histogram): SortedCounts {
