@@ -112,6 +112,26 @@ function needs(size: number): {min: Float64Array; max: Float64Array} {
   return {min: new Float64Array(size).fill(Infinity), max: new Float64Array(size).fill(-Infinity)};
 }
 
+// Per-column working arrays of the counting functions, reused between calls (grown to the most columns seen): the
+// kernels below read a column's span from them.
+let colLo = new Int32Array(0);
+let colLen = new Int32Array(0);
+let colBase = new Int32Array(0);
+let colMin = new Int32Array(0);
+let colMax = new Int32Array(0);
+let colMin2 = new Int32Array(0);
+let colMax2 = new Int32Array(0);
+function columnScratch(cells: number): void {
+  if (colLo.length >= cells) return;
+  colLo = new Int32Array(cells);
+  colLen = new Int32Array(cells);
+  colBase = new Int32Array(cells);
+  colMin = new Int32Array(cells);
+  colMax = new Int32Array(cells);
+  colMin2 = new Int32Array(cells);
+  colMax2 = new Int32Array(cells);
+}
+
 /**
  * Counts a runs × cells array (run-major, as results are laid out) into histograms first … first + cells − 1:
  * histogram first + c counts data[j] − minus[j] − shift[c] for the entries j of column c. One pass in the usual
@@ -131,47 +151,99 @@ export function countColumns(
   shift: Int32Array | null = null
 ): void {
   if (runs === 0) return;
-  let empty = false;
-  for (let c = 0; c < cells; c++) if (spanOf(set, first + c) === 0) empty = true;
+  columnScratch(cells);
+  const empty = anyEmpty(set, first, cells);
   // A histogram without a span yet (the first chunk): every span made to fit this chunk's values exactly, so
   // that one pass counts them all without a check.
   if (empty) {
-    const {min, max} = columnRanges(data, minus, cells, runs);
-    const need = needs(set.n.length);
-    for (let c = 0; c < cells; c++) {
-      need.min[first + c] = min[c]! - (shift ? shift[c]! : 0);
-      need.max[first + c] = max[c]! - (shift ? shift[c]! : 0);
-    }
-    growInts(set, need.min, need.max, false);
+    if (minus) rangesOfDifferences(data, minus, cells, runs, colMin, colMax);
+    else rangesOf(data, cells, runs, colMin, colMax);
+    fitSpans(set, first, cells, shift);
   }
-  // Per column: where value v is counted is base[c] + v, v = data − minus − shift; lo and len say whether it fits.
-  const lo = new Int32Array(cells);
-  const len = new Int32Array(cells);
-  const base = new Int32Array(cells);
-  for (let c = 0; c < cells; c++) {
-    const d = shift ? shift[c]! : 0;
-    lo[c] = set.lo[first + c]! + d;
-    len[c] = spanOf(set, first + c);
-    base[c] = set.start[first + c]! - lo[c]!;
-  }
+  placeColumns(set, first, cells, shift);
   const counts = set.counts;
   let outside: number[] | null = null;
-  if (empty) countAll(counts, base, data, minus, cells, runs);
-  else outside = minus ? countDifferencesInSpan(counts, lo, len, base, data, minus, cells, runs) : countInSpan(counts, lo, len, base, data, cells, runs);
+  if (empty) {
+    if (minus) countAllDifferences(counts, colBase, data, minus, cells, runs);
+    else countAll(counts, colBase, data, cells, runs);
+  } else if (minus) outside = countDifferencesInSpan(counts, colLo, colLen, colBase, data, minus, cells, runs);
+  else outside = countInSpan(counts, colLo, colLen, colBase, data, cells, runs);
   for (let c = 0; c < cells; c++) set.n[first + c]! += runs;
   if (outside !== null) countOutside(set, first, cells, outside, data, minus, shift);
 }
 
+/**
+ * Counts a runs × groups × width array (run-major; e.g. flows per year) into histograms first … first +
+ * groups · width − 1 as `countColumns` does, and each run's sum over the groups (e.g. over the years) into the
+ * histograms after them, first + groups · width + k. One pass over the data reads both.
+ *
+ * @example
+ * countColumnsAndSums(summary.flows, 0, M * M, years, runs, result.flow); // per year, then the whole period
+ */
+export function countColumnsAndSums(set: IntHistograms, first: number, width: number, groups: number, runs: number, data: Int32Array): void {
+  if (runs === 0) return;
+  const cells = groups * width;
+  columnScratch(cells);
+  const sums = sumScratch(runs * width);
+  const empty = anyEmpty(set, first, cells);
+  let outside: number[] | null = null;
+  if (empty) {
+    rangesAndSums(data, width, groups, runs, colMin, colMax, sums);
+    fitSpans(set, first, cells, null);
+    placeColumns(set, first, cells, null);
+    countAll(set.counts, colBase, data, cells, runs);
+  } else {
+    placeColumns(set, first, cells, null);
+    outside = countInSpanAndSums(set.counts, colLo, colLen, colBase, data, width, groups, runs, sums);
+  }
+  for (let c = 0; c < cells; c++) set.n[first + c]! += runs;
+  if (outside !== null) countOutside(set, first, cells, outside, data, null, null);
+  countColumns(set, first + cells, width, runs, sums);
+}
+
+let sumsScratch = new Int32Array(0);
+function sumScratch(size: number): Int32Array {
+  if (sumsScratch.length < size) sumsScratch = new Int32Array(size);
+  return sumsScratch.subarray(0, size);
+}
+
+function anyEmpty(set: IntHistograms, first: number, cells: number): boolean {
+  for (let c = 0; c < cells; c++) if (spanOf(set, first + c) === 0) return true;
+  return false;
+}
+
+// Grows histograms first + c to take colMin[c] − shift[c] … colMax[c] − shift[c], exactly (no slack).
+function fitSpans(set: IntHistograms, first: number, cells: number, shift: Int32Array | null): void {
+  const need = needs(set.n.length);
+  for (let c = 0; c < cells; c++) {
+    const d = shift ? shift[c]! : 0;
+    need.min[first + c] = colMin[c]! - d;
+    need.max[first + c] = colMax[c]! - d;
+  }
+  growInts(set, need.min, need.max, false);
+}
+
+// Per column: value v (= data − minus, before the shift) is counted at colBase[c] + v when it lies in
+// [colLo[c], colLo[c] + colLen[c]).
+function placeColumns(set: IntHistograms, first: number, cells: number, shift: Int32Array | null): void {
+  for (let c = 0; c < cells; c++) {
+    const lo = set.lo[first + c]! + (shift ? shift[c]! : 0);
+    colLo[c] = lo;
+    colLen[c] = spanOf(set, first + c);
+    colBase[c] = set.start[first + c]! - lo;
+  }
+}
+
 // The counting loops, each its own small function so that V8 optimises it as a whole (not by on-stack replacement
-// inside a larger one). Value v of column c is counted at base[c] + v.
+// inside a larger one) and sees one shape of arguments. Value v of column c is counted at base[c] + v.
 
 // Every value known to fit (the spans were just made from them).
-function countAll(counts: Float64Array, base: Int32Array, data: Int32Array, minus: Int32Array | null, cells: number, runs: number): void {
-  if (minus) {
-    for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]! - minus[j]!]! += 1;
-  } else {
-    for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]!]! += 1;
-  }
+function countAll(counts: Float64Array, base: Int32Array, data: Int32Array, cells: number, runs: number): void {
+  for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]!]! += 1;
+}
+
+function countAllDifferences(counts: Float64Array, base: Int32Array, data: Int32Array, minus: Int32Array, cells: number, runs: number): void {
+  for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]! - minus[j]!]! += 1;
 }
 
 // Values inside their spans [lo[c], lo[c] + len[c]) counted; the indices j of the others returned.
@@ -200,18 +272,64 @@ function countDifferencesInSpan(counts: Float64Array, lo: Int32Array, len: Int32
   return outside;
 }
 
-// Per column c of a runs × cells array: the smallest and largest data[j] − minus[j].
-function columnRanges(data: Int32Array, minus: Int32Array | null, cells: number, runs: number): {min: Int32Array; max: Int32Array} {
-  const min = new Int32Array(cells).fill(0x7fffffff);
-  const max = new Int32Array(cells).fill(-0x80000000);
+// As countInSpan over runs × groups × width data, cells = groups · width; also sums[r · width + k] = Σ over the
+// groups g of data at (r, g, k).
+function countInSpanAndSums(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, width: number, groups: number, runs: number, sums: Int32Array): number[] | null {
+  let outside: number[] | null = null;
+  const cells = groups * width;
+  sums.fill(0, 0, runs * width);
+  for (let r = 0, j = 0, row = 0; r < runs; r++, row += width) {
+    for (let c = 0, k = 0; c < cells; c++, j++) {
+      const v = data[j]!;
+      sums[row + k]! += v;
+      if (++k === width) k = 0;
+      if ((v - lo[c]!) >>> 0 < len[c]!) counts[base[c]! + v]! += 1;
+      else (outside ??= []).push(j);
+    }
+  }
+  return outside;
+}
+
+// Per column c of a runs × cells array: the smallest and largest value, into min[c] and max[c].
+function rangesOf(data: Int32Array, cells: number, runs: number, min: Int32Array, max: Int32Array): void {
+  min.fill(0x7fffffff, 0, cells);
+  max.fill(-0x80000000, 0, cells);
   for (let r = 0, j = 0; r < runs; r++) {
     for (let c = 0; c < cells; c++, j++) {
-      const v = minus ? data[j]! - minus[j]! : data[j]!;
+      const v = data[j]!;
       if (v < min[c]!) min[c] = v;
       if (v > max[c]!) max[c] = v;
     }
   }
-  return {min, max};
+}
+
+function rangesOfDifferences(data: Int32Array, minus: Int32Array, cells: number, runs: number, min: Int32Array, max: Int32Array): void {
+  min.fill(0x7fffffff, 0, cells);
+  max.fill(-0x80000000, 0, cells);
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const v = data[j]! - minus[j]!;
+      if (v < min[c]!) min[c] = v;
+      if (v > max[c]!) max[c] = v;
+    }
+  }
+}
+
+// rangesOf over runs × groups × width data, and the sums over the groups as countInSpanAndSums.
+function rangesAndSums(data: Int32Array, width: number, groups: number, runs: number, min: Int32Array, max: Int32Array, sums: Int32Array): void {
+  const cells = groups * width;
+  min.fill(0x7fffffff, 0, cells);
+  max.fill(-0x80000000, 0, cells);
+  sums.fill(0, 0, runs * width);
+  for (let r = 0, j = 0, row = 0; r < runs; r++, row += width) {
+    for (let c = 0, k = 0; c < cells; c++, j++) {
+      const v = data[j]!;
+      sums[row + k]! += v;
+      if (++k === width) k = 0;
+      if (v < min[c]!) min[c] = v;
+      if (v > max[c]!) max[c] = v;
+    }
+  }
 }
 
 // The few values outside their histograms' spans: the spans grow (with slack) to take them, then they are counted.
@@ -295,10 +413,7 @@ function growRatios(set: RatioHistograms, pMin: Float64Array, pMax: Float64Array
     const grid = new Int32Array(pN * dN);
     const old = set.grids[i]!;
     const w = set.pN[i]!;
-    for (let d = 0; d < (empty ? 0 : set.dN[i]!); d++) {
-      const to = (d + set.dLo[i]! - da) * pN + (set.pLo[i]! - pa);
-      for (let k = 0, from = d * w; k < w; k++, from++) grid[to + k] = old[from]!;
-    }
+    for (let d = 0; d < (empty ? 0 : set.dN[i]!); d++) grid.set(old.subarray(d * w, (d + 1) * w), (d + set.dLo[i]! - da) * pN + (set.pLo[i]! - pa));
     set.pLo[i] = pa;
     set.pN[i] = pN;
     set.dLo[i] = da;
@@ -326,9 +441,73 @@ export function countRatioColumns(
   denOther: Int32Array | null = null
 ): number[] | null {
   if (runs === 0) return null;
+  if (numMinus !== null || denOther !== null) return countPairedRatioColumns(set, first, cells, runs, num, den, numMinus, denOther);
+  columnScratch(cells);
   let empty = false;
   for (let c = 0; c < cells; c++) if (set.grids[first + c]!.length === 0) empty = true;
-  // As countColumns: a grid without a span yet gets one that fits this chunk's pairs exactly.
+  let outside: number[] | null = null;
+  if (empty) {
+    // As countColumns: a grid without a span yet gets one that fits this chunk's pairs exactly; one pass counts all.
+    pairRanges(num, den, cells, runs, colMin, colMax, colMin2, colMax2);
+    const p = needs(set.n.length);
+    const d = needs(set.n.length);
+    for (let c = 0; c < cells; c++) {
+      p.min[first + c] = colMin[c]!;
+      p.max[first + c] = colMax[c]!;
+      d.min[first + c] = colMin2[c]!;
+      d.max[first + c] = colMax2[c]!;
+    }
+    growRatios(set, p.min, p.max, d.min, d.max, false);
+    countAllPairs(set.grids, set.pLo, set.pN, set.dLo, first, num, den, cells, runs);
+  } else outside = countPairsInSpan(set.grids, set.pLo, set.pN, set.dLo, set.dN, first, num, den, cells, runs);
+  for (let c = 0; c < cells; c++) set.n[first + c]! += runs;
+  if (outside !== null) countRatiosOutside(set, first, cells, outside, num, den, null);
+  return null;
+}
+
+// Per column c of runs × cells arrays: the smallest and largest numerator and denominator.
+function pairRanges(num: Int32Array, den: Int32Array, cells: number, runs: number, pMin: Int32Array, pMax: Int32Array, dMin: Int32Array, dMax: Int32Array): void {
+  pMin.fill(0x7fffffff, 0, cells);
+  pMax.fill(-0x80000000, 0, cells);
+  dMin.fill(0x7fffffff, 0, cells);
+  dMax.fill(-0x80000000, 0, cells);
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      const x = num[j]!;
+      const y = den[j]!;
+      if (x < pMin[c]!) pMin[c] = x;
+      if (x > pMax[c]!) pMax[c] = x;
+      if (y < dMin[c]!) dMin[c] = y;
+      if (y > dMax[c]!) dMax[c] = y;
+    }
+  }
+}
+
+// Every pair known to fit its grid: the pair (x, y) of column c at grids[first + c][(y − dLo) · pN + (x − pLo)].
+function countAllPairs(grids: readonly Int32Array[], pLo: Int32Array, pN: Int32Array, dLo: Int32Array, first: number, num: Int32Array, den: Int32Array, cells: number, runs: number): void {
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0, h = first; c < cells; c++, j++, h++) grids[h]![(den[j]! - dLo[h]!) * pN[h]! + num[j]! - pLo[h]!]! += 1;
+  }
+}
+
+// Pairs inside their grids counted; the indices j of the others returned.
+function countPairsInSpan(grids: readonly Int32Array[], pLo: Int32Array, pN: Int32Array, dLo: Int32Array, dN: Int32Array, first: number, num: Int32Array, den: Int32Array, cells: number, runs: number): number[] | null {
+  let outside: number[] | null = null;
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0, h = first; c < cells; c++, j++, h++) {
+      const x = num[j]! - pLo[h]!;
+      const y = den[j]! - dLo[h]!;
+      if (x >>> 0 < pN[h]! && y >>> 0 < dN[h]!) grids[h]![y * pN[h]! + x]! += 1;
+      else (outside ??= []).push(j);
+    }
+  }
+  return outside;
+}
+
+// countRatioColumns with numMinus or denOther (paired differences).
+function countPairedRatioColumns(set: RatioHistograms, first: number, cells: number, runs: number, num: Int32Array, den: Int32Array, numMinus: Int32Array | null, denOther: Int32Array | null): number[] | null {
+  let empty = false;
+  for (let c = 0; c < cells; c++) if (set.grids[first + c]!.length === 0) empty = true;
   if (empty) {
     const p = needs(set.n.length);
     const d = needs(set.n.length);
@@ -353,27 +532,16 @@ export function countRatioColumns(
   const grids = set.grids.slice(first, first + cells);
   let outside: number[] | null = null;
   let differ: number[] | null = null;
-  if (numMinus === null && denOther === null) {
-    for (let r = 0, j = 0; r < runs; r++) {
-      for (let c = 0; c < cells; c++, j++) {
-        const x = num[j]! - pLo[c]!;
-        const y = den[j]! - dLo[c]!;
-        if (x >>> 0 < pN[c]! && y >>> 0 < dN[c]!) grids[c]![y * pN[c]! + x]! += 1;
-        else (outside ??= []).push(j);
+  for (let r = 0, j = 0; r < runs; r++) {
+    for (let c = 0; c < cells; c++, j++) {
+      if (denOther !== null && den[j] !== denOther[j]) {
+        (differ ??= []).push(j);
+        continue;
       }
-    }
-  } else {
-    for (let r = 0, j = 0; r < runs; r++) {
-      for (let c = 0; c < cells; c++, j++) {
-        if (denOther !== null && den[j] !== denOther[j]) {
-          (differ ??= []).push(j);
-          continue;
-        }
-        const x = (numMinus ? num[j]! - numMinus[j]! : num[j]!) - pLo[c]!;
-        const y = den[j]! - dLo[c]!;
-        if (x >>> 0 < pN[c]! && y >>> 0 < dN[c]!) grids[c]![y * pN[c]! + x]! += 1;
-        else (outside ??= []).push(j);
-      }
+      const x = (numMinus ? num[j]! - numMinus[j]! : num[j]!) - pLo[c]!;
+      const y = den[j]! - dLo[c]!;
+      if (x >>> 0 < pN[c]! && y >>> 0 < dN[c]!) grids[c]![y * pN[c]! + x]! += 1;
+      else (outside ??= []).push(j);
     }
   }
   for (let c = 0; c < cells; c++) set.n[first + c]! += runs;
