@@ -152,18 +152,13 @@ export function countColumns(
 ): void {
   if (runs === 0) return;
   columnScratch(cells);
-  const empty = anyEmpty(set, first, cells);
-  // A histogram without a span yet (the first chunk): every span made to fit this chunk's values exactly, so
-  // that one pass counts them all without a check.
-  if (empty) {
-    if (minus) rangesOfDifferences(data, minus, cells, runs, colMin, colMax);
-    else rangesOf(data, cells, runs, colMin, colMax);
-    fitSpans(set, first, cells, shift);
-  }
+  // A histogram without a span yet (the first chunk): spans made from the values of the first runs (all of them,
+  // exactly, when they are few, so that one pass counts them all without a check).
+  const exact = anyEmpty(set, first, cells) && fitToFirstRuns(set, first, cells, runs, data, minus, shift);
   placeColumns(set, first, cells, shift);
   const counts = set.counts;
   let outside: number[] | null = null;
-  if (empty) {
+  if (exact) {
     if (minus) countAllDifferences(counts, colBase, data, minus, cells, runs);
     else countAll(counts, colBase, data, cells, runs);
   } else if (minus) outside = countDifferencesInSpan(counts, colLo, colLen, colBase, data, minus, cells, runs);
@@ -185,14 +180,14 @@ export function countColumnsAndSums(set: IntHistograms, first: number, width: nu
   const cells = groups * width;
   columnScratch(cells);
   const sums = sumScratch(runs * width);
-  const empty = anyEmpty(set, first, cells);
   let outside: number[] | null = null;
-  if (empty) {
+  if (anyEmpty(set, first, cells) && runs <= SAMPLE_RUNS) {
     rangesAndSums(data, width, groups, runs, colMin, colMax, sums);
-    fitSpans(set, first, cells, null);
+    fitSpans(set, first, cells, null, 0);
     placeColumns(set, first, cells, null);
     countAll(set.counts, colBase, data, cells, runs);
   } else {
+    if (anyEmpty(set, first, cells)) fitToFirstRuns(set, first, cells, runs, data, null, null);
     placeColumns(set, first, cells, null);
     outside = countInSpanAndSums(set.counts, colLo, colLen, colBase, data, width, groups, runs, sums);
   }
@@ -212,13 +207,32 @@ function anyEmpty(set: IntHistograms, first: number, cells: number): boolean {
   return false;
 }
 
-// Grows histograms first + c to take colMin[c] − shift[c] … colMax[c] − shift[c], exactly (no slack).
-function fitSpans(set: IntHistograms, first: number, cells: number, shift: Int32Array | null): void {
+// Runs whose values set the spans of empty histograms: a range pass over all runs of a chunk cost nearly as much
+// as counting them. The spans of 512 runs, widened by half on either side, take all but about one in a billion
+// values of a normal sample; the few outside are counted after (the spans grow to take them), so the counts are
+// the same, only the layout (which never changes a number) is wider.
+const SAMPLE_RUNS = 512;
+
+// Gives the empty histograms of first … first + cells − 1 spans from the first runs' values: exactly their range
+// when all runs are sampled (returns true: every value fits), else that range widened by half on either side.
+function fitToFirstRuns(set: IntHistograms, first: number, cells: number, runs: number, data: Int32Array, minus: Int32Array | null, shift: Int32Array | null): boolean {
+  const sampled = Math.min(runs, SAMPLE_RUNS);
+  if (minus) rangesOfDifferences(data, minus, cells, sampled, colMin, colMax);
+  else rangesOf(data, cells, sampled, colMin, colMax);
+  const all = sampled === runs;
+  fitSpans(set, first, cells, shift, all ? 0 : 1);
+  return all;
+}
+
+// Grows histograms first + c to take colMin[c] − shift[c] … colMax[c] − shift[c], widened on either side by half
+// the span (at least 2) times `widen`.
+function fitSpans(set: IntHistograms, first: number, cells: number, shift: Int32Array | null, widen: 0 | 1): void {
   const need = needs(set.n.length);
   for (let c = 0; c < cells; c++) {
     const d = shift ? shift[c]! : 0;
-    need.min[first + c] = colMin[c]! - d;
-    need.max[first + c] = colMax[c]! - d;
+    const pad = widen * Math.max(2, (colMax[c]! - colMin[c]!) >> 1);
+    need.min[first + c] = colMin[c]! - d - pad;
+    need.max[first + c] = colMax[c]! - d + pad;
   }
   growInts(set, need.min, need.max, false);
 }
@@ -236,24 +250,49 @@ function placeColumns(set: IntHistograms, first: number, cells: number, shift: I
 
 // The counting loops, each its own small function so that V8 optimises it as a whole (not by on-stack replacement
 // inside a larger one) and sees one shape of arguments. Value v of column c is counted at base[c] + v.
+//
+// Column by column within blocks of BLOCK runs: a column's span and base stay in registers while its values of
+// the block are read (a block is a few ten kilobytes, so it stays in the cache while its columns are read in
+// turn), and its histogram's counts are the only ones written meanwhile. Reading run by run instead reloaded
+// every column's span for every value: 0.6 instead of 1.1 ms for a metric of 5,000 runs, 5.9 instead of 7.8 ms
+// for the flows. The order of counting never changes a count.
+const BLOCK = 128;
 
 // Every value known to fit (the spans were just made from them).
 function countAll(counts: Float64Array, base: Int32Array, data: Int32Array, cells: number, runs: number): void {
-  for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]!]! += 1;
+  for (let r0 = 0; r0 < runs; r0 += BLOCK) {
+    const end = Math.min(runs, r0 + BLOCK) * cells;
+    for (let c = 0; c < cells; c++) {
+      const b = base[c]!;
+      for (let j = r0 * cells + c; j < end; j += cells) counts[b + data[j]!]! += 1;
+    }
+  }
 }
 
 function countAllDifferences(counts: Float64Array, base: Int32Array, data: Int32Array, minus: Int32Array, cells: number, runs: number): void {
-  for (let r = 0, j = 0; r < runs; r++) for (let c = 0; c < cells; c++, j++) counts[base[c]! + data[j]! - minus[j]!]! += 1;
+  for (let r0 = 0; r0 < runs; r0 += BLOCK) {
+    const end = Math.min(runs, r0 + BLOCK) * cells;
+    for (let c = 0; c < cells; c++) {
+      const b = base[c]!;
+      for (let j = r0 * cells + c; j < end; j += cells) counts[b + data[j]! - minus[j]!]! += 1;
+    }
+  }
 }
 
 // Values inside their spans [lo[c], lo[c] + len[c]) counted; the indices j of the others returned.
 function countInSpan(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, cells: number, runs: number): number[] | null {
   let outside: number[] | null = null;
-  for (let r = 0, j = 0; r < runs; r++) {
-    for (let c = 0; c < cells; c++, j++) {
-      const v = data[j]!;
-      if ((v - lo[c]!) >>> 0 < len[c]!) counts[base[c]! + v]! += 1;
-      else (outside ??= []).push(j);
+  for (let r0 = 0; r0 < runs; r0 += BLOCK) {
+    const end = Math.min(runs, r0 + BLOCK) * cells;
+    for (let c = 0; c < cells; c++) {
+      const a = lo[c]!;
+      const n = len[c]!;
+      const b = base[c]!;
+      for (let j = r0 * cells + c; j < end; j += cells) {
+        const v = data[j]!;
+        if ((v - a) >>> 0 < n) counts[b + v]! += 1;
+        else (outside ??= []).push(j);
+      }
     }
   }
   return outside;
@@ -262,35 +301,52 @@ function countInSpan(counts: Float64Array, lo: Int32Array, len: Int32Array, base
 // As countInSpan, for the values data[j] − minus[j].
 function countDifferencesInSpan(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, minus: Int32Array, cells: number, runs: number): number[] | null {
   let outside: number[] | null = null;
-  for (let r = 0, j = 0; r < runs; r++) {
-    for (let c = 0; c < cells; c++, j++) {
-      const v = data[j]! - minus[j]!;
-      if ((v - lo[c]!) >>> 0 < len[c]!) counts[base[c]! + v]! += 1;
-      else (outside ??= []).push(j);
+  for (let r0 = 0; r0 < runs; r0 += BLOCK) {
+    const end = Math.min(runs, r0 + BLOCK) * cells;
+    for (let c = 0; c < cells; c++) {
+      const a = lo[c]!;
+      const n = len[c]!;
+      const b = base[c]!;
+      for (let j = r0 * cells + c; j < end; j += cells) {
+        const v = data[j]! - minus[j]!;
+        if ((v - a) >>> 0 < n) counts[b + v]! += 1;
+        else (outside ??= []).push(j);
+      }
     }
   }
   return outside;
 }
 
 // As countInSpan over runs × groups × width data, cells = groups · width; also sums[r · width + k] = Σ over the
-// groups g of data at (r, g, k).
+// groups g of data at (r, g, k), added up in a small per-block array while the columns k, width + k, … are read.
+const blockSums = new Int32Array(BLOCK);
 function countInSpanAndSums(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, width: number, groups: number, runs: number, sums: Int32Array): number[] | null {
   let outside: number[] | null = null;
   const cells = groups * width;
-  sums.fill(0, 0, runs * width);
-  for (let r = 0, j = 0, row = 0; r < runs; r++, row += width) {
-    for (let c = 0, k = 0; c < cells; c++, j++) {
-      const v = data[j]!;
-      sums[row + k]! += v;
-      if (++k === width) k = 0;
-      if ((v - lo[c]!) >>> 0 < len[c]!) counts[base[c]! + v]! += 1;
-      else (outside ??= []).push(j);
+  const acc = blockSums;
+  for (let r0 = 0; r0 < runs; r0 += BLOCK) {
+    const nb = Math.min(runs - r0, BLOCK);
+    for (let k = 0; k < width; k++) {
+      acc.fill(0);
+      for (let c = k; c < cells; c += width) {
+        const a = lo[c]!;
+        const n = len[c]!;
+        const b = base[c]!;
+        for (let i = 0, j = r0 * cells + c; i < nb; i++, j += cells) {
+          const v = data[j]!;
+          acc[i]! += v;
+          if ((v - a) >>> 0 < n) counts[b + v]! += 1;
+          else (outside ??= []).push(j);
+        }
+      }
+      for (let i = 0, s = r0 * width + k; i < nb; i++, s += width) sums[s] = acc[i]!;
     }
   }
   return outside;
 }
 
-// Per column c of a runs × cells array: the smallest and largest value, into min[c] and max[c].
+// Per column c of the first `runs` runs of a runs × cells array: the smallest and largest value, into min[c] and
+// max[c] (run by run: this reads a few hundred runs at most, or a chunk of a few runs).
 function rangesOf(data: Int32Array, cells: number, runs: number, min: Int32Array, max: Int32Array): void {
   min.fill(0x7fffffff, 0, cells);
   max.fill(-0x80000000, 0, cells);
@@ -467,37 +523,55 @@ export function countRatioColumns(
 
 // Per column c of runs × cells arrays: the smallest and largest numerator and denominator.
 function pairRanges(num: Int32Array, den: Int32Array, cells: number, runs: number, pMin: Int32Array, pMax: Int32Array, dMin: Int32Array, dMax: Int32Array): void {
-  pMin.fill(0x7fffffff, 0, cells);
-  pMax.fill(-0x80000000, 0, cells);
-  dMin.fill(0x7fffffff, 0, cells);
-  dMax.fill(-0x80000000, 0, cells);
-  for (let r = 0, j = 0; r < runs; r++) {
-    for (let c = 0; c < cells; c++, j++) {
+  const end = runs * cells;
+  for (let c = 0; c < cells; c++) {
+    let p0 = 0x7fffffff;
+    let p1 = -0x80000000;
+    let d0 = 0x7fffffff;
+    let d1 = -0x80000000;
+    for (let j = c; j < end; j += cells) {
       const x = num[j]!;
       const y = den[j]!;
-      if (x < pMin[c]!) pMin[c] = x;
-      if (x > pMax[c]!) pMax[c] = x;
-      if (y < dMin[c]!) dMin[c] = y;
-      if (y > dMax[c]!) dMax[c] = y;
+      if (x < p0) p0 = x;
+      if (x > p1) p1 = x;
+      if (y < d0) d0 = y;
+      if (y > d1) d1 = y;
     }
+    pMin[c] = p0;
+    pMax[c] = p1;
+    dMin[c] = d0;
+    dMax[c] = d1;
   }
 }
 
 // Every pair known to fit its grid: the pair (x, y) of column c at grids[first + c][(y − dLo) · pN + (x − pLo)].
+// Column by column (as the counting loops of IntHistograms, but over all runs at once): one grid, a few hundred
+// kilobytes at most, is written at a time, and stays in the cache.
 function countAllPairs(grids: readonly Int32Array[], pLo: Int32Array, pN: Int32Array, dLo: Int32Array, first: number, num: Int32Array, den: Int32Array, cells: number, runs: number): void {
-  for (let r = 0, j = 0; r < runs; r++) {
-    for (let c = 0, h = first; c < cells; c++, j++, h++) grids[h]![(den[j]! - dLo[h]!) * pN[h]! + num[j]! - pLo[h]!]! += 1;
+  const end = runs * cells;
+  for (let c = 0; c < cells; c++) {
+    const grid = grids[first + c]!;
+    const w = pN[first + c]!;
+    const p0 = pLo[first + c]!;
+    const d0 = dLo[first + c]!;
+    for (let j = c; j < end; j += cells) grid[(den[j]! - d0) * w + num[j]! - p0]! += 1;
   }
 }
 
 // Pairs inside their grids counted; the indices j of the others returned.
 function countPairsInSpan(grids: readonly Int32Array[], pLo: Int32Array, pN: Int32Array, dLo: Int32Array, dN: Int32Array, first: number, num: Int32Array, den: Int32Array, cells: number, runs: number): number[] | null {
   let outside: number[] | null = null;
-  for (let r = 0, j = 0; r < runs; r++) {
-    for (let c = 0, h = first; c < cells; c++, j++, h++) {
-      const x = num[j]! - pLo[h]!;
-      const y = den[j]! - dLo[h]!;
-      if (x >>> 0 < pN[h]! && y >>> 0 < dN[h]!) grids[h]![y * pN[h]! + x]! += 1;
+  const end = runs * cells;
+  for (let c = 0; c < cells; c++) {
+    const grid = grids[first + c]!;
+    const p0 = pLo[first + c]!;
+    const w = pN[first + c]!;
+    const d0 = dLo[first + c]!;
+    const h = dN[first + c]!;
+    for (let j = c; j < end; j += cells) {
+      const x = num[j]! - p0;
+      const y = den[j]! - d0;
+      if (x >>> 0 < w && y >>> 0 < h) grid[y * w + x]! += 1;
       else (outside ??= []).push(j);
     }
   }
