@@ -648,25 +648,49 @@ function countRatiosOutside(set: RatioHistograms, first: number, cells: number, 
 export function mergeRatios(into: RatioHistograms, other: RatioHistograms): void {
   const K = into.n.length;
   if (other.n.length !== K) throw new Error(`mergeRatios: ${other.n.length} histograms cannot be added to ${K}`);
-  const p = needs(K);
-  const d = needs(K);
   for (let i = 0; i < K; i++) {
     if (other.grids[i]!.length === 0) continue;
-    p.min[i] = other.pLo[i]!;
-    p.max[i] = other.pLo[i]! + other.pN[i]! - 1;
-    d.min[i] = other.dLo[i]!;
-    d.max[i] = other.dLo[i]! + other.dN[i]! - 1;
-  }
-  growRatios(into, p.min, p.max, d.min, d.max, false);
-  for (let i = 0; i < K; i++) {
-    const to = into.grids[i]!;
-    const from = other.grids[i]!;
-    const w = other.pN[i]!;
-    for (let r = 0; r < (from.length === 0 ? 0 : other.dN[i]!); r++) {
-      const t = (r + other.dLo[i]! - into.dLo[i]!) * into.pN[i]! + (other.pLo[i]! - into.pLo[i]!);
-      for (let k = 0, f = r * w; k < w; k++, f++) to[t + k]! += from[f]!;
-    }
+    if (into.grids[i]!.length === 0) {
+      into.grids[i] = other.grids[i]!.slice();
+      into.pLo[i] = other.pLo[i]!;
+      into.pN[i] = other.pN[i]!;
+      into.dLo[i] = other.dLo[i]!;
+      into.dN[i] = other.dN[i]!;
+    } else mergeGrid(into, other, i);
     into.n[i]! += other.n[i]!;
+  }
+}
+
+// Adds grid i of `other` to grid i of `into`, in place when it fits, else into a new grid over both spans. Two
+// workers' grids of the same runs' count nearly always differ a little in span: the larger of the two is copied
+// whole (one memory copy) where it spans the other, and the other's rows added to it.
+function mergeGrid(into: RatioHistograms, other: RatioHistograms, i: number): void {
+  const pa = Math.min(into.pLo[i]!, other.pLo[i]!);
+  const pb = Math.max(into.pLo[i]! + into.pN[i]!, other.pLo[i]! + other.pN[i]!);
+  const da = Math.min(into.dLo[i]!, other.dLo[i]!);
+  const db = Math.max(into.dLo[i]! + into.dN[i]!, other.dLo[i]! + other.dN[i]!);
+  const spansInto = pa === into.pLo[i] && pb - pa === into.pN[i] && da === into.dLo[i] && db - da === into.dN[i];
+  const spansOther = pa === other.pLo[i] && pb - pa === other.pN[i] && da === other.dLo[i] && db - da === other.dN[i];
+  if (spansInto) {
+    addRows(into.grids[i]!, pa, pb - pa, da, other.grids[i]!, other.pLo[i]!, other.pN[i]!, other.dLo[i]!, other.dN[i]!);
+    return;
+  }
+  const grid = spansOther ? other.grids[i]!.slice() : new Int32Array((pb - pa) * (db - da));
+  if (!spansOther) addRows(grid, pa, pb - pa, da, other.grids[i]!, other.pLo[i]!, other.pN[i]!, other.dLo[i]!, other.dN[i]!);
+  addRows(grid, pa, pb - pa, da, into.grids[i]!, into.pLo[i]!, into.pN[i]!, into.dLo[i]!, into.dN[i]!);
+  into.grids[i] = grid;
+  into.pLo[i] = pa;
+  into.pN[i] = pb - pa;
+  into.dLo[i] = da;
+  into.dN[i] = db - da;
+}
+
+// Adds the grid `from` (numerators pLo … pLo + pN − 1, denominators dLo … dLo + dN − 1) into the grid `to` that
+// spans it (numerators from toPLo, toPN per row; denominators from toDLo).
+function addRows(to: Int32Array, toPLo: number, toPN: number, toDLo: number, from: Int32Array, pLo: number, pN: number, dLo: number, dN: number): void {
+  for (let r = 0, f = 0; r < dN; r++) {
+    const t = (r + dLo - toDLo) * toPN + (pLo - toPLo);
+    for (let k = 0; k < pN; k++, f++) to[t + k]! += from[f]!;
   }
 }
 
