@@ -354,7 +354,7 @@ export interface MixedHistogram {
 export type Histogram = IntHistogram | RealHistogram | RatioHistogram | MixedHistogram;
 
 // Merges sorted (value, count) lists, adding the counts of equal values.
-function mergeSorted(lists: {values: Float64Array; counts: Float64Array}[]): {values: Float64Array; counts: Float64Array} {
+function mergeSorted(lists: SortedCounts[]): SortedCounts {
   const all = new Float64Array(lists.reduce((n, l) => n + l.values.length, 0));
   let k = 0;
   for (const l of lists) all.set(l.values, (k += l.values.length) - l.values.length);
@@ -369,10 +369,17 @@ function mergeSorted(lists: {values: Float64Array; counts: Float64Array}[]): {va
       counts[j]! += l.counts[i]!;
     }
   }
-  return {values, counts};
+  return sortedOf(values, counts);
 }
 
 type SortedCounts = {values: Float64Array; counts: Float64Array};
+
+// Every SortedCounts is made here, in a function of its own, never as an object literal after a long loop: V8 had
+// no type feedback for such a literal when it optimised the loop on the stack, and in Chromium discarded that code
+// again and again (47 times in a row for the ratios' sort).
+function sortedOf(values: Float64Array, counts: Float64Array): SortedCounts {
+  return {values, counts};
+}
 
 // summaryRows and probabilityRows both read every histogram's sorted counts, and sorting the share ratios is the
 // costly part: keep the last result per histogram while its number of runs is unchanged (histograms only grow).
@@ -399,7 +406,7 @@ export function sortedCounts(h: Histogram): SortedCounts {
 function ratioSortedCounts(h: RatioHistogram): SortedCounts {
   const {ratios, weights, r2, w2, first} = ratioScratch(Math.min(h.counts.length, h.n) + 1);
   const k = occurringRatios(h, ratios, weights);
-  if (k === 0) return {values: new Float64Array(0), counts: new Float64Array(0)};
+  if (k === 0) return sortedOf(new Float64Array(0), new Float64Array(0));
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < k; i++) {
@@ -428,7 +435,7 @@ function ratioSortedCounts(h: RatioHistogram): SortedCounts {
   for (let b = 0; b < buckets; b++) if (first[b + 1]! - first[b]! > 64) sortCrowded(r2, w2, first[b]!, first[b + 1]!);
   insertionSortPairs(r2, w2, k);
   const distinct = mergeEqual(r2, w2, k, ratios, weights);
-  return {values: ratios.slice(0, distinct), counts: weights.slice(0, distinct)};
+  return sortedOf(ratios.slice(0, distinct), weights.slice(0, distinct));
 }
 
 // The occurring pairs' ratios and counts, written from position 0; returns how many. Per row, the zeros at either
@@ -538,10 +545,10 @@ function computeSortedCounts(h: Histogram): SortedCounts {
         counts[j++] = h.counts[i]!;
       }
     }
-    return {values, counts};
+    return sortedOf(values, counts);
   }
   const values = Float64Array.from(h.counts.keys()).sort();
-  return {values, counts: values.map((v) => h.counts.get(v)!)};
+  return sortedOf(values, values.map((v) => h.counts.get(v)!));
 }
 
 /** Mean and quantiles of a histogram. */
