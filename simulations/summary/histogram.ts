@@ -30,6 +30,15 @@ export interface RatioHistogram {
   n: number;
 }
 
+/**
+ * Counts of (numerator, denominator) pairs of integers as a list of the pairs that occur: triples (p, d, count)
+ * in `pairs`, ascending by d, then p (the ratio histograms of a summary, see pairs.ts).
+ */
+export interface PairHistogram {
+  readonly pairs: Int32Array;
+  n: number;
+}
+
 export function ratioHistogram(): RatioHistogram {
   return {pLo: 0, pN: 0, dLo: 0, dN: 0, counts: new Int32Array(0), n: 0};
 }
@@ -347,11 +356,11 @@ export function mergeReal(a: RealHistogram, b: RealHistogram): void {
 
 /** Two histograms of one sample, counted in different forms (e.g. paired share differences). */
 export interface MixedHistogram {
-  readonly parts: readonly (IntHistogram | RealHistogram | RatioHistogram)[];
+  readonly parts: readonly (IntHistogram | RealHistogram | RatioHistogram | PairHistogram)[];
   readonly n: number;
 }
 
-export type Histogram = IntHistogram | RealHistogram | RatioHistogram | MixedHistogram;
+export type Histogram = IntHistogram | RealHistogram | RatioHistogram | PairHistogram | MixedHistogram;
 
 // Merges sorted (value, count) lists, adding the counts of equal values.
 function mergeSorted(lists: SortedCounts[]): SortedCounts {
@@ -404,8 +413,27 @@ export function sortedCounts(h: Histogram): SortedCounts {
 // finds its value in place), and one more merges equal neighbours. The same values and counts as sorting all
 // ratios, in linear time instead of a sort of tens of thousands.
 function ratioSortedCounts(h: RatioHistogram): SortedCounts {
-  const {ratios, weights, r2, w2, first} = ratioScratch(Math.min(h.counts.length, h.n) + 1);
-  const k = occurringRatios(h, ratios, weights);
+  const scratch = ratioScratch(Math.min(h.counts.length, h.n) + 1);
+  return sortRatios(occurringRatios(h, scratch.ratios, scratch.weights), scratch);
+}
+
+// The same for a list of the occurring pairs.
+function pairSortedCounts(h: PairHistogram): SortedCounts {
+  const list = h.pairs;
+  const scratch = ratioScratch(list.length / 3 + 1);
+  const {ratios, weights} = scratch;
+  let k = 0;
+  for (let i = 0; i < list.length; i += 3, k++) {
+    const p = list[i]!;
+    const d = list[i + 1]!;
+    ratios[k] = d > 0 ? p / d : 0;
+    weights[k] = list[i + 2]!;
+  }
+  return sortRatios(k, scratch);
+}
+
+// Sorts the k ratios and weights of the scratch (see ratioSortedCounts).
+function sortRatios(k: number, {ratios, weights, r2, w2, first}: typeof scratch): SortedCounts {
   if (k === 0) return sortedOf(new Float64Array(0), new Float64Array(0));
   let min = Infinity;
   let max = -Infinity;
@@ -533,6 +561,7 @@ function sortCrowded(r: Float64Array, w: Float64Array, from: number, to: number)
 
 function computeSortedCounts(h: Histogram): SortedCounts {
   if ("parts" in h) return mergeSorted(h.parts.map(sortedCounts));
+  if ("pairs" in h) return pairSortedCounts(h);
   if ("pN" in h) return ratioSortedCounts(h);
   if ("lo" in h) {
     let k = 0;

@@ -3,7 +3,11 @@
 // span by span, and cross to and from a worker as a handful of transferable buffers instead of thousands of small
 // objects. Counts are integers, so the numbers never depend on the layout (which only grows) or on the order in
 // which runs were counted.
-import type {IntHistogram, RatioHistogram} from "./histogram.ts";
+import type {IntHistogram} from "./histogram.ts";
+import {ratioSetBuffers, type RatioHistograms} from "./pairs.ts";
+
+// The ratio sets live in pairs.ts; their functions are also exported here, where the summaries found them before.
+export {countRatioColumns, mergeRatios, ratioHistograms, ratioHistogramsOf, type RatioHistograms} from "./pairs.ts";
 
 /**
  * Integer histograms in one buffer: histogram i has room for the values lo[i] … lo[i] + len − 1, with
@@ -19,22 +23,6 @@ export interface IntHistograms {
 }
 
 /**
- * Histograms of ratios p / d counted as (p, d) pairs of integers (see RatioHistogram): histogram i counts the pair
- * (p, d) at grids[i][(d − dLo[i]) · pN[i] + (p − pLo[i])]. One grid per histogram (a hundred per summary, each
- * up to a few hundred kilobytes): a grid that grows is copied alone, not with all the others.
- */
-export interface RatioHistograms {
-  /** Pairs counted by each histogram. */
-  readonly n: Float64Array;
-  readonly pLo: Int32Array;
-  readonly pN: Int32Array;
-  readonly dLo: Int32Array;
-  readonly dN: Int32Array;
-  /** Integer counts (Int32: half the memory of doubles, and a million runs are far from 2^31). */
-  readonly grids: Int32Array[];
-}
-
-/**
  * `size` empty integer histograms.
  *
  * @example
@@ -43,18 +31,6 @@ export interface RatioHistograms {
  */
 export function intHistograms(size: number): IntHistograms {
   return {n: new Float64Array(size), lo: new Int32Array(size), start: new Int32Array(size + 1), counts: new Float64Array(0)};
-}
-
-/** `size` empty ratio histograms. */
-export function ratioHistograms(size: number): RatioHistograms {
-  return {
-    n: new Float64Array(size),
-    pLo: new Int32Array(size),
-    pN: new Int32Array(size),
-    dLo: new Int32Array(size),
-    dN: new Int32Array(size),
-    grids: Array.from({length: size}, () => new Int32Array(0))
-  };
 }
 
 const spanOf = (set: IntHistograms, i: number) => set.start[i + 1]! - set.start[i]!;
@@ -119,8 +95,6 @@ let colLen = new Int32Array(0);
 let colBase = new Int32Array(0);
 let colMin = new Int32Array(0);
 let colMax = new Int32Array(0);
-let colMin2 = new Int32Array(0);
-let colMax2 = new Int32Array(0);
 function columnScratch(cells: number): void {
   if (colLo.length >= cells) return;
   colLo = new Int32Array(cells);
@@ -128,8 +102,6 @@ function columnScratch(cells: number): void {
   colBase = new Int32Array(cells);
   colMin = new Int32Array(cells);
   colMax = new Int32Array(cells);
-  colMin2 = new Int32Array(cells);
-  colMax2 = new Int32Array(cells);
 }
 
 /**
@@ -444,257 +416,7 @@ export function mergeInts(into: IntHistograms, other: IntHistograms): void {
   }
 }
 
-// Widens grid i to take p in [pMin[i], pMax[i]] and d in [dMin[i], dMax[i]] (nothing where pMin[i] > pMax[i]),
-// keeping its counts; with `slack` as growInts, in both directions. Only the grids that grow are copied.
-function growRatios(set: RatioHistograms, pMin: Float64Array, pMax: Float64Array, dMin: Float64Array, dMax: Float64Array, slack: boolean): void {
-  for (let i = 0; i < set.n.length; i++) {
-    if (!(pMin[i]! <= pMax[i]!)) continue;
-    const empty = set.grids[i]!.length === 0;
-    let pa = set.pLo[i]!;
-    let pb = pa + set.pN[i]! - 1;
-    let da = set.dLo[i]!;
-    let db = da + set.dN[i]! - 1;
-    if (empty) [pa, pb, da, db] = [pMin[i]!, pMax[i]!, dMin[i]!, dMax[i]!];
-    else if (pMin[i]! >= pa && pMax[i]! <= pb && dMin[i]! >= da && dMax[i]! <= db) continue;
-    else {
-      const pPad = slack ? padOf(set.pN[i]!) : 0;
-      const dPad = slack ? padOf(set.dN[i]!) : 0;
-      if (pMin[i]! < pa) pa = pMin[i]! - pPad;
-      if (pMax[i]! > pb) pb = pMax[i]! + pPad;
-      if (dMin[i]! < da) da = dMin[i]! - dPad;
-      if (dMax[i]! > db) db = dMax[i]! + dPad;
-    }
-    const pN = pb - pa + 1;
-    const dN = db - da + 1;
-    const grid = new Int32Array(pN * dN);
-    const old = set.grids[i]!;
-    const w = set.pN[i]!;
-    for (let d = 0; d < (empty ? 0 : set.dN[i]!); d++) grid.set(old.subarray(d * w, (d + 1) * w), (d + set.dLo[i]! - da) * pN + (set.pLo[i]! - pa));
-    set.pLo[i] = pa;
-    set.pN[i] = pN;
-    set.dLo[i] = da;
-    set.dN[i] = dN;
-    set.grids[i] = grid;
-  }
-}
-
-/**
- * Counts the pairs (num[j] − numMinus[j], den[j]) of a runs × cells array (run-major) into ratio histograms
- * first … first + cells − 1, as `countColumns`. With `denOther`, only the entries whose denominators agree
- * (den[j] = denOther[j]) are counted; the others are returned (their indices j), for the caller to count exactly.
- *
- * @example
- * countRatioColumns(summary.share, 0, cells, runs, result.placed, result.vacancies); // placed / vacancies
- */
-export function countRatioColumns(
-  set: RatioHistograms,
-  first: number,
-  cells: number,
-  runs: number,
-  num: Int32Array,
-  den: Int32Array,
-  numMinus: Int32Array | null = null,
-  denOther: Int32Array | null = null
-): number[] | null {
-  if (runs === 0) return null;
-  if (numMinus !== null || denOther !== null) return countPairedRatioColumns(set, first, cells, runs, num, den, numMinus, denOther);
-  columnScratch(cells);
-  let empty = false;
-  for (let c = 0; c < cells; c++) if (set.grids[first + c]!.length === 0) empty = true;
-  let outside: number[] | null = null;
-  if (empty) {
-    // As countColumns: a grid without a span yet gets one that fits this chunk's pairs exactly; one pass counts all.
-    pairRanges(num, den, cells, runs, colMin, colMax, colMin2, colMax2);
-    const p = needs(set.n.length);
-    const d = needs(set.n.length);
-    for (let c = 0; c < cells; c++) {
-      p.min[first + c] = colMin[c]!;
-      p.max[first + c] = colMax[c]!;
-      d.min[first + c] = colMin2[c]!;
-      d.max[first + c] = colMax2[c]!;
-    }
-    growRatios(set, p.min, p.max, d.min, d.max, false);
-    countAllPairs(set.grids, set.pLo, set.pN, set.dLo, first, num, den, cells, runs);
-  } else outside = countPairsInSpan(set.grids, set.pLo, set.pN, set.dLo, set.dN, first, num, den, cells, runs);
-  for (let c = 0; c < cells; c++) set.n[first + c]! += runs;
-  if (outside !== null) countRatiosOutside(set, first, cells, outside, num, den, null);
-  return null;
-}
-
-// Per column c of runs × cells arrays: the smallest and largest numerator and denominator.
-function pairRanges(num: Int32Array, den: Int32Array, cells: number, runs: number, pMin: Int32Array, pMax: Int32Array, dMin: Int32Array, dMax: Int32Array): void {
-  const end = runs * cells;
-  for (let c = 0; c < cells; c++) {
-    let p0 = 0x7fffffff;
-    let p1 = -0x80000000;
-    let d0 = 0x7fffffff;
-    let d1 = -0x80000000;
-    for (let j = c; j < end; j += cells) {
-      const x = num[j]!;
-      const y = den[j]!;
-      if (x < p0) p0 = x;
-      if (x > p1) p1 = x;
-      if (y < d0) d0 = y;
-      if (y > d1) d1 = y;
-    }
-    pMin[c] = p0;
-    pMax[c] = p1;
-    dMin[c] = d0;
-    dMax[c] = d1;
-  }
-}
-
-// Every pair known to fit its grid: the pair (x, y) of column c at grids[first + c][(y − dLo) · pN + (x − pLo)].
-// Column by column (as the counting loops of IntHistograms, but over all runs at once): one grid, a few hundred
-// kilobytes at most, is written at a time, and stays in the cache.
-function countAllPairs(grids: readonly Int32Array[], pLo: Int32Array, pN: Int32Array, dLo: Int32Array, first: number, num: Int32Array, den: Int32Array, cells: number, runs: number): void {
-  const end = runs * cells;
-  for (let c = 0; c < cells; c++) {
-    const grid = grids[first + c]!;
-    const w = pN[first + c]!;
-    const p0 = pLo[first + c]!;
-    const d0 = dLo[first + c]!;
-    for (let j = c; j < end; j += cells) grid[(den[j]! - d0) * w + num[j]! - p0]! += 1;
-  }
-}
-
-// Pairs inside their grids counted; the indices j of the others returned.
-function countPairsInSpan(grids: readonly Int32Array[], pLo: Int32Array, pN: Int32Array, dLo: Int32Array, dN: Int32Array, first: number, num: Int32Array, den: Int32Array, cells: number, runs: number): number[] | null {
-  let outside: number[] | null = null;
-  const end = runs * cells;
-  for (let c = 0; c < cells; c++) {
-    const grid = grids[first + c]!;
-    const p0 = pLo[first + c]!;
-    const w = pN[first + c]!;
-    const d0 = dLo[first + c]!;
-    const h = dN[first + c]!;
-    for (let j = c; j < end; j += cells) {
-      const x = num[j]! - p0;
-      const y = den[j]! - d0;
-      if (x >>> 0 < w && y >>> 0 < h) grid[y * w + x]! += 1;
-      else (outside ??= []).push(j);
-    }
-  }
-  return outside;
-}
-
-// countRatioColumns with numMinus or denOther (paired differences).
-function countPairedRatioColumns(set: RatioHistograms, first: number, cells: number, runs: number, num: Int32Array, den: Int32Array, numMinus: Int32Array | null, denOther: Int32Array | null): number[] | null {
-  let empty = false;
-  for (let c = 0; c < cells; c++) if (set.grids[first + c]!.length === 0) empty = true;
-  if (empty) {
-    const p = needs(set.n.length);
-    const d = needs(set.n.length);
-    for (let r = 0, j = 0; r < runs; r++) {
-      for (let c = 0, h = first; c < cells; c++, j++, h++) {
-        const y = den[j]!;
-        if (denOther !== null && y !== denOther[j]) continue;
-        const x = numMinus ? num[j]! - numMinus[j]! : num[j]!;
-        if (x < p.min[h]!) p.min[h] = x;
-        if (x > p.max[h]!) p.max[h] = x;
-        if (y < d.min[h]!) d.min[h] = y;
-        if (y > d.max[h]!) d.max[h] = y;
-      }
-    }
-    growRatios(set, p.min, p.max, d.min, d.max, false);
-  }
-  const pLo = set.pLo.slice(first, first + cells);
-  const pN = set.pN.slice(first, first + cells);
-  const dLo = set.dLo.slice(first, first + cells);
-  const dN = set.dN.slice(first, first + cells);
-  // The pair (x, y) of column c is counted at grids[c][(y − dLo[c]) · pN[c] + (x − pLo[c])].
-  const grids = set.grids.slice(first, first + cells);
-  let outside: number[] | null = null;
-  let differ: number[] | null = null;
-  for (let r = 0, j = 0; r < runs; r++) {
-    for (let c = 0; c < cells; c++, j++) {
-      if (denOther !== null && den[j] !== denOther[j]) {
-        (differ ??= []).push(j);
-        continue;
-      }
-      const x = (numMinus ? num[j]! - numMinus[j]! : num[j]!) - pLo[c]!;
-      const y = den[j]! - dLo[c]!;
-      if (x >>> 0 < pN[c]! && y >>> 0 < dN[c]!) grids[c]![y * pN[c]! + x]! += 1;
-      else (outside ??= []).push(j);
-    }
-  }
-  for (let c = 0; c < cells; c++) set.n[first + c]! += runs;
-  if (differ !== null) for (const j of differ) set.n[first + (j % cells)]! -= 1;
-  if (outside !== null) countRatiosOutside(set, first, cells, outside, num, den, numMinus);
-  return differ;
-}
-
-// As countOutside, for pairs.
-function countRatiosOutside(set: RatioHistograms, first: number, cells: number, outside: readonly number[], num: Int32Array, den: Int32Array, numMinus: Int32Array | null): void {
-  const numAt = (j: number) => num[j]! - (numMinus ? numMinus[j]! : 0);
-  const p = needs(set.n.length);
-  const d = needs(set.n.length);
-  for (const j of outside) {
-    const h = first + (j % cells);
-    const x = numAt(j);
-    if (x < p.min[h]!) p.min[h] = x;
-    if (x > p.max[h]!) p.max[h] = x;
-    if (den[j]! < d.min[h]!) d.min[h] = den[j]!;
-    if (den[j]! > d.max[h]!) d.max[h] = den[j]!;
-  }
-  growRatios(set, p.min, p.max, d.min, d.max, true);
-  for (const j of outside) {
-    const h = first + (j % cells);
-    set.grids[h]![(den[j]! - set.dLo[h]!) * set.pN[h]! + (numAt(j) - set.pLo[h]!)]! += 1;
-  }
-}
-
-/** Adds the counts of `other` (the same number of histograms) to `into`. */
-export function mergeRatios(into: RatioHistograms, other: RatioHistograms): void {
-  const K = into.n.length;
-  if (other.n.length !== K) throw new Error(`mergeRatios: ${other.n.length} histograms cannot be added to ${K}`);
-  for (let i = 0; i < K; i++) {
-    if (other.grids[i]!.length === 0) continue;
-    if (into.grids[i]!.length === 0) {
-      into.grids[i] = other.grids[i]!.slice();
-      into.pLo[i] = other.pLo[i]!;
-      into.pN[i] = other.pN[i]!;
-      into.dLo[i] = other.dLo[i]!;
-      into.dN[i] = other.dN[i]!;
-    } else mergeGrid(into, other, i);
-    into.n[i]! += other.n[i]!;
-  }
-}
-
-// Adds grid i of `other` to grid i of `into`, in place when it fits, else into a new grid over both spans. Two
-// workers' grids of the same runs' count nearly always differ a little in span: the larger of the two is copied
-// whole (one memory copy) where it spans the other, and the other's rows added to it.
-function mergeGrid(into: RatioHistograms, other: RatioHistograms, i: number): void {
-  const pa = Math.min(into.pLo[i]!, other.pLo[i]!);
-  const pb = Math.max(into.pLo[i]! + into.pN[i]!, other.pLo[i]! + other.pN[i]!);
-  const da = Math.min(into.dLo[i]!, other.dLo[i]!);
-  const db = Math.max(into.dLo[i]! + into.dN[i]!, other.dLo[i]! + other.dN[i]!);
-  const spansInto = pa === into.pLo[i] && pb - pa === into.pN[i] && da === into.dLo[i] && db - da === into.dN[i];
-  const spansOther = pa === other.pLo[i] && pb - pa === other.pN[i] && da === other.dLo[i] && db - da === other.dN[i];
-  if (spansInto) {
-    addRows(into.grids[i]!, pa, pb - pa, da, other.grids[i]!, other.pLo[i]!, other.pN[i]!, other.dLo[i]!, other.dN[i]!);
-    return;
-  }
-  const grid = spansOther ? other.grids[i]!.slice() : new Int32Array((pb - pa) * (db - da));
-  if (!spansOther) addRows(grid, pa, pb - pa, da, other.grids[i]!, other.pLo[i]!, other.pN[i]!, other.dLo[i]!, other.dN[i]!);
-  addRows(grid, pa, pb - pa, da, into.grids[i]!, into.pLo[i]!, into.pN[i]!, into.dLo[i]!, into.dN[i]!);
-  into.grids[i] = grid;
-  into.pLo[i] = pa;
-  into.pN[i] = pb - pa;
-  into.dLo[i] = da;
-  into.dN[i] = db - da;
-}
-
-// Adds the grid `from` (numerators pLo … pLo + pN − 1, denominators dLo … dLo + dN − 1) into the grid `to` that
-// spans it (numerators from toPLo, toPN per row; denominators from toDLo).
-function addRows(to: Int32Array, toPLo: number, toPN: number, toDLo: number, from: Int32Array, pLo: number, pN: number, dLo: number, dN: number): void {
-  for (let r = 0, f = 0; r < dN; r++) {
-    const t = (r + dLo - toDLo) * toPN + (pLo - toPLo);
-    for (let k = 0; k < pN; k++, f++) to[t + k]! += from[f]!;
-  }
-}
-
-// The histograms of a set as IntHistogram / RatioHistogram objects (views on the set's buffer), made once per
+// The histograms of a set as IntHistogram objects (views on the set's buffer), made once per
 // layout: the statistics cache their sorted counts per histogram object, so the same objects are handed out until
 // the buffer moves. Their n is refreshed on every call (counting in place changes n, not the buffer).
 const intViews = new WeakMap<IntHistograms, {counts: Float64Array; views: IntHistogram[]}>();
@@ -718,22 +440,8 @@ export function intHistogramsOf(set: IntHistograms): readonly IntHistogram[] {
   return hit.views;
 }
 
-/**
- * The histograms of a ratio set, as RatioHistogram objects that share its grids (read them, never write to them;
- * ask again after counting more). The objects are kept per grid, for the statistics' cache of sorted counts.
- */
-export function ratioHistogramsOf(set: RatioHistograms): readonly RatioHistogram[] {
-  return set.grids.map((grid, i) => {
-    let view = ratioViews.get(grid);
-    if (view === undefined) ratioViews.set(grid, (view = {pLo: set.pLo[i]!, pN: set.pN[i]!, dLo: set.dLo[i]!, dN: set.dN[i]!, counts: grid, n: 0}));
-    view.n = set.n[i]!;
-    return view;
-  });
-}
-const ratioViews = new WeakMap<Int32Array, RatioHistogram>();
-
 /** The buffers of a set (to transfer it to another thread instead of copying it). */
 export function setBuffers(set: IntHistograms | RatioHistograms): ArrayBuffer[] {
-  const arrays: (Int32Array | Float64Array)[] = "grids" in set ? [set.n, set.pLo, set.pN, set.dLo, set.dN, ...set.grids] : [set.n, set.lo, set.start, set.counts];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  if ("pairs" in set) return ratioSetBuffers(set);
+  return [set.n, set.lo, set.start, set.counts].map((a) => a.buffer as ArrayBuffer);
 }

@@ -1,5 +1,5 @@
 // The tidy tables: one row per scenario, year, municipality and metric.
-import {fraction, stats, type Histogram, type MixedHistogram, type RatioHistogram, type RealHistogram, type Stats} from "./histogram.ts";
+import {fraction, stats, type Histogram, type MixedHistogram, type PairHistogram, type RealHistogram, type Stats} from "./histogram.ts";
 import {COUNT_METRICS, METRICS, type Metric, type Summary} from "./accumulator.ts";
 import {intHistogramsOf, ratioHistogramsOf} from "./packed.ts";
 
@@ -61,7 +61,7 @@ function summaryRow(scenario: string, year: number, municipality: string, metric
   return {scenario, year, municipality, metric, mean: st.mean, p5: st.p5, p25: st.p25, p50: st.p50, p75: st.p75, p95: st.p95};
 }
 
-function mixed(ratio: RatioHistogram, exact: RealHistogram): MixedHistogram {
+function mixed(ratio: PairHistogram, exact: RealHistogram): MixedHistogram {
   return {parts: [ratio, exact], n: ratio.n + exact.n};
 }
 

@@ -174,7 +174,7 @@ describe("summaries", () => {
     expect(summaryRows(moved)).toEqual(rows);
     expect(flowRows(moved)).toEqual(flows);
     expect(original.counts.placed.counts.byteLength).toBe(0);
-    expect(original.share.grids[0]!.byteLength).toBe(0);
+    expect(original.share.pairs[0]!.byteLength).toBe(0);
   });
 
   it("without flows give the same tables, refuse the flow table, and do not merge with summaries that have flows", () => {
