@@ -409,39 +409,45 @@ export function sortedCounts(h: Histogram): SortedCounts {
 // The ratios of all occurring pairs (one pass over the grid), sorted, equal ones merged (1/10 and 2/20 are the same
 // double). A bucket sort: the bucket of a ratio is a monotone function of it (IEEE rounding is monotone), so buckets
 // in order hold the values in order and equal values share a bucket. After the buckets are laid out in order, one
-// insertion pass over them all sorts each within its bucket (most buckets hold 0 to 2 values, so nearly every step
-// finds its value in place), and one more merges equal neighbours. The same values and counts as sorting all
-// ratios, in linear time instead of a sort of tens of thousands.
+// insertion pass over them all sorts each within its bucket and adds equal values together (most buckets hold 0
+// to 2 values, so nearly every step finds its value in place). The same values and counts as sorting all ratios,
+// in linear time instead of a sort of tens of thousands.
 function ratioSortedCounts(h: RatioHistogram): SortedCounts {
   const scratch = ratioScratch(Math.min(h.counts.length, h.n) + 1);
-  return sortRatios(occurringRatios(h, scratch.ratios, scratch.weights), scratch);
+  const k = occurringRatios(h, scratch.ratios, scratch.weights);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < k; i++) {
+    const r = scratch.ratios[i]!;
+    if (r < min) min = r;
+    if (r > max) max = r;
+  }
+  return sortRatios(k, min, max, scratch);
 }
 
-// The same for a list of the occurring pairs.
+// The same for a list of the occurring pairs (its ratios, smallest and largest found in the same pass).
 function pairSortedCounts(h: PairHistogram): SortedCounts {
   const list = h.pairs;
   const scratch = ratioScratch(list.length / 3 + 1);
   const {ratios, weights} = scratch;
   let k = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < list.length; i += 3, k++) {
     const p = list[i]!;
     const d = list[i + 1]!;
-    ratios[k] = d > 0 ? p / d : 0;
-    weights[k] = list[i + 2]!;
-  }
-  return sortRatios(k, scratch);
-}
-
-// Sorts the k ratios and weights of the scratch (see ratioSortedCounts).
-function sortRatios(k: number, {ratios, weights, r2, w2, first}: typeof scratch): SortedCounts {
-  if (k === 0) return sortedOf(new Float64Array(0), new Float64Array(0));
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < k; i++) {
-    const r = ratios[i]!;
+    const r = d > 0 ? p / d : 0;
     if (r < min) min = r;
     if (r > max) max = r;
+    ratios[k] = r;
+    weights[k] = list[i + 2]!;
   }
+  return sortRatios(k, min, max, scratch);
+}
+
+// Sorts the k ratios (from min to max) and weights of the scratch (see ratioSortedCounts).
+function sortRatios(k: number, min: number, max: number, {ratios, weights, r2, w2, first, bucket}: typeof scratch): SortedCounts {
+  if (k === 0) return sortedOf(new Float64Array(0), new Float64Array(0));
   // Counting sort into k buckets by floor((r − min) · scale): first[b] is where bucket b starts.
   const buckets = k;
   const scale = max > min ? buckets / (max - min) : 0;
@@ -449,20 +455,24 @@ function sortRatios(k: number, {ratios, weights, r2, w2, first}: typeof scratch)
   first.fill(0, 0, buckets + 1);
   for (let i = 0; i < k; i++) {
     const b = Math.floor((ratios[i]! - min) * scale);
-    first[(b < last ? b : last) + 1]! += 1;
+    const at = b < last ? b : last;
+    bucket[i] = at;
+    first[at + 1]! += 1;
   }
-  for (let b = 0; b < buckets; b++) first[b + 1]! += first[b]!;
+  // A crowded bucket (many distinct but nearly equal ratios) would make the insertion quadratic: sorted first.
+  let crowded = false;
+  for (let b = 0; b < buckets; b++) {
+    if (first[b + 1]! > 64) crowded = true;
+    first[b + 1]! += first[b]!;
+  }
   const next = first.slice(0, buckets);
   for (let i = 0; i < k; i++) {
-    const b = Math.floor((ratios[i]! - min) * scale);
-    const at = next[b < last ? b : last]!++;
+    const at = next[bucket[i]!]!++;
     r2[at] = ratios[i]!;
     w2[at] = weights[i]!;
   }
-  // A crowded bucket (many distinct but nearly equal ratios) would make the insertion pass quadratic: sorted first.
-  for (let b = 0; b < buckets; b++) if (first[b + 1]! - first[b]! > 64) sortCrowded(r2, w2, first[b]!, first[b + 1]!);
-  insertionSortPairs(r2, w2, k);
-  const distinct = mergeEqual(r2, w2, k, ratios, weights);
+  if (crowded) for (let b = 0; b < buckets; b++) if (first[b + 1]! - first[b]! > 64) sortCrowded(r2, w2, first[b]!, first[b + 1]!);
+  const distinct = insertDistinct(r2, w2, k, ratios, weights);
   return sortedOf(ratios.slice(0, distinct), weights.slice(0, distinct));
 }
 
@@ -492,51 +502,49 @@ function occurringRatios(h: RatioHistogram, ratios: Float64Array, weights: Float
   return k;
 }
 
-// Sorts (value, weight) pairs [0, k) by value, in place; fast when each value is near its place.
-function insertionSortPairs(r: Float64Array, w: Float64Array, k: number): void {
-  for (let i = 1; i < k; i++) {
-    const v = r[i]!;
-    if (v >= r[i - 1]!) continue;
-    const x = w[i]!;
-    let j = i - 1;
-    while (j >= 0 && r[j]! > v) {
-      r[j + 1] = r[j]!;
-      w[j + 1] = w[j]!;
-      j--;
-    }
-    r[j + 1] = v;
-    w[j + 1] = x;
-  }
-}
-
-// Sorted pairs [0, k) with equal values merged (weights added), written to values/counts; returns how many.
-function mergeEqual(r: Float64Array, w: Float64Array, k: number, values: Float64Array, counts: Float64Array): number {
+// The pairs (r[i], w[i]), i < k, each near its place in order (buckets in order), as distinct values ascending
+// with their weights added, written to values/counts; returns how many. One insertion pass: nearly every value
+// is appended, or added to the last when equal; the few others move back to their place, or add to an equal one.
+function insertDistinct(r: Float64Array, w: Float64Array, k: number, values: Float64Array, counts: Float64Array): number {
   let distinct = 0;
   for (let i = 0; i < k; i++) {
     const v = r[i]!;
-    if (distinct > 0 && v === values[distinct - 1]) counts[distinct - 1]! += w[i]!;
-    else {
+    if (distinct === 0 || v > values[distinct - 1]!) {
       values[distinct] = v;
       counts[distinct++] = w[i]!;
+      continue;
     }
+    let j = distinct - 1;
+    while (j >= 0 && values[j]! > v) j--;
+    if (j >= 0 && values[j] === v) {
+      counts[j]! += w[i]!;
+      continue;
+    }
+    for (let m = distinct; m > j + 1; m--) {
+      values[m] = values[m - 1]!;
+      counts[m] = counts[m - 1]!;
+    }
+    values[j + 1] = v;
+    counts[j + 1] = w[i]!;
+    distinct++;
   }
   return distinct;
 }
 
 // Working arrays of ratioSortedCounts, kept between calls (a summary sorts a hundred grids, each of up to its runs'
 // pairs: fresh arrays each time were most of the garbage collector's work).
-let scratch = {ratios: new Float64Array(0), weights: new Float64Array(0), r2: new Float64Array(0), w2: new Float64Array(0), first: new Int32Array(0)};
+let scratch = {ratios: new Float64Array(0), weights: new Float64Array(0), r2: new Float64Array(0), w2: new Float64Array(0), first: new Int32Array(0), bucket: new Int32Array(0)};
 function ratioScratch(k: number): typeof scratch {
   if (scratch.ratios.length < k) {
     const n = Math.max(k, 2 * scratch.ratios.length);
-    scratch = {ratios: new Float64Array(n), weights: new Float64Array(n), r2: new Float64Array(n), w2: new Float64Array(n), first: new Int32Array(n + 1)};
+    scratch = {ratios: new Float64Array(n), weights: new Float64Array(n), r2: new Float64Array(n), w2: new Float64Array(n), first: new Int32Array(n + 1), bucket: new Int32Array(n)};
   }
   return scratch;
 }
 
 // A crowded bucket [from, to): its distinct values by a typed-array sort, each pair's weight added to its value
 // by binary search, written back from `from`; the rest of the bucket is filled with the largest value and weight
-// 0, which the merge of equal neighbours adds without changing a count.
+// 0, which the insertion adds to that value without changing its count.
 function sortCrowded(r: Float64Array, w: Float64Array, from: number, to: number): void {
   const all = r.slice(from, to).sort();
   let distinct = 0;

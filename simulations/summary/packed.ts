@@ -220,126 +220,149 @@ function placeColumns(set: IntHistograms, first: number, cells: number, shift: I
   }
 }
 
-// The counting loops, each its own small function so that V8 optimises it as a whole (not by on-stack replacement
-// inside a larger one) and sees one shape of arguments. Value v of column c is counted at base[c] + v.
+// The counting loops, each its own small function so that V8 optimises it as a whole and sees one shape of
+// arguments. Value v of column c is counted at base[c] + v.
 //
 // Column by column within blocks of BLOCK runs: a column's span and base stay in registers while its values of
 // the block are read (a block is a few ten kilobytes, so it stays in the cache while its columns are read in
 // turn), and its histogram's counts are the only ones written meanwhile. Reading run by run instead reloaded
 // every column's span for every value: 0.6 instead of 1.1 ms for a metric of 5,000 runs, 5.9 instead of 7.8 ms
 // for the flows. The order of counting never changes a count.
+//
+// No function here nests one loop in another: the loop over (block, column) pairs is one loop, and each column's
+// values of a block are read by a function of their own. V8's Maglev (Chromium) compiles a hot loop on the stack
+// and gives that code up when an inner loop exits: nested loops were given up and compiled again hundreds of
+// times per summary ("exit from OSR'd inner loop"), which made Chromium far slower than Node here.
 const BLOCK = 128;
 
 // Every value known to fit (the spans were just made from them).
 function countAll(counts: Float64Array, base: Int32Array, data: Int32Array, cells: number, runs: number): void {
-  for (let r0 = 0; r0 < runs; r0 += BLOCK) {
-    const end = Math.min(runs, r0 + BLOCK) * cells;
-    for (let c = 0; c < cells; c++) {
-      const b = base[c]!;
-      for (let j = r0 * cells + c; j < end; j += cells) counts[b + data[j]!]! += 1;
+  for (let q = 0, c = 0, r0 = 0, n = Math.ceil(runs / BLOCK) * cells; q < n; q++) {
+    countBlockAll(counts, base[c]!, data, r0 * cells + c, Math.min(runs, r0 + BLOCK) * cells, cells);
+    if (++c === cells) {
+      c = 0;
+      r0 += BLOCK;
     }
   }
 }
 
+function countBlockAll(counts: Float64Array, b: number, data: Int32Array, from: number, end: number, step: number): void {
+  for (let j = from; j < end; j += step) counts[b + data[j]!]! += 1;
+}
+
 function countAllDifferences(counts: Float64Array, base: Int32Array, data: Int32Array, minus: Int32Array, cells: number, runs: number): void {
-  for (let r0 = 0; r0 < runs; r0 += BLOCK) {
-    const end = Math.min(runs, r0 + BLOCK) * cells;
-    for (let c = 0; c < cells; c++) {
-      const b = base[c]!;
-      for (let j = r0 * cells + c; j < end; j += cells) counts[b + data[j]! - minus[j]!]! += 1;
+  for (let q = 0, c = 0, r0 = 0, n = Math.ceil(runs / BLOCK) * cells; q < n; q++) {
+    countBlockAllDifferences(counts, base[c]!, data, minus, r0 * cells + c, Math.min(runs, r0 + BLOCK) * cells, cells);
+    if (++c === cells) {
+      c = 0;
+      r0 += BLOCK;
     }
   }
+}
+
+function countBlockAllDifferences(counts: Float64Array, b: number, data: Int32Array, minus: Int32Array, from: number, end: number, step: number): void {
+  for (let j = from; j < end; j += step) counts[b + data[j]! - minus[j]!]! += 1;
 }
 
 // Values inside their spans [lo[c], lo[c] + len[c]) counted; the indices j of the others returned.
 function countInSpan(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, cells: number, runs: number): number[] | null {
-  let outside: number[] | null = null;
-  for (let r0 = 0; r0 < runs; r0 += BLOCK) {
-    const end = Math.min(runs, r0 + BLOCK) * cells;
-    for (let c = 0; c < cells; c++) {
-      const a = lo[c]!;
-      const n = len[c]!;
-      const b = base[c]!;
-      for (let j = r0 * cells + c; j < end; j += cells) {
-        const v = data[j]!;
-        if ((v - a) >>> 0 < n) counts[b + v]! += 1;
-        else (outside ??= []).push(j);
-      }
+  const outside: number[] = [];
+  for (let q = 0, c = 0, r0 = 0, n = Math.ceil(runs / BLOCK) * cells; q < n; q++) {
+    countBlockInSpan(counts, lo[c]!, len[c]!, base[c]!, data, r0 * cells + c, Math.min(runs, r0 + BLOCK) * cells, cells, outside);
+    if (++c === cells) {
+      c = 0;
+      r0 += BLOCK;
     }
   }
-  return outside;
+  return outside.length > 0 ? outside : null;
+}
+
+function countBlockInSpan(counts: Float64Array, a: number, n: number, b: number, data: Int32Array, from: number, end: number, step: number, outside: number[]): void {
+  for (let j = from; j < end; j += step) {
+    const v = data[j]!;
+    if ((v - a) >>> 0 < n) counts[b + v]! += 1;
+    else outside.push(j);
+  }
 }
 
 // As countInSpan, for the values data[j] − minus[j].
 function countDifferencesInSpan(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, minus: Int32Array, cells: number, runs: number): number[] | null {
-  let outside: number[] | null = null;
-  for (let r0 = 0; r0 < runs; r0 += BLOCK) {
-    const end = Math.min(runs, r0 + BLOCK) * cells;
-    for (let c = 0; c < cells; c++) {
-      const a = lo[c]!;
-      const n = len[c]!;
-      const b = base[c]!;
-      for (let j = r0 * cells + c; j < end; j += cells) {
-        const v = data[j]! - minus[j]!;
-        if ((v - a) >>> 0 < n) counts[b + v]! += 1;
-        else (outside ??= []).push(j);
-      }
+  const outside: number[] = [];
+  for (let q = 0, c = 0, r0 = 0, n = Math.ceil(runs / BLOCK) * cells; q < n; q++) {
+    countBlockDifferencesInSpan(counts, lo[c]!, len[c]!, base[c]!, data, minus, r0 * cells + c, Math.min(runs, r0 + BLOCK) * cells, cells, outside);
+    if (++c === cells) {
+      c = 0;
+      r0 += BLOCK;
     }
   }
-  return outside;
+  return outside.length > 0 ? outside : null;
+}
+
+function countBlockDifferencesInSpan(counts: Float64Array, a: number, n: number, b: number, data: Int32Array, minus: Int32Array, from: number, end: number, step: number, outside: number[]): void {
+  for (let j = from; j < end; j += step) {
+    const v = data[j]! - minus[j]!;
+    if ((v - a) >>> 0 < n) counts[b + v]! += 1;
+    else outside.push(j);
+  }
 }
 
 // As countInSpan over runs × groups × width data, cells = groups · width; also sums[r · width + k] = Σ over the
-// groups g of data at (r, g, k), added up in a small per-block array while the columns k, width + k, … are read.
+// groups g of data at (r, g, k), added up in a small per-block array while the columns k, width + k, … are read
+// (one loop over (block, k, g)).
 const blockSums = new Int32Array(BLOCK);
 function countInSpanAndSums(counts: Float64Array, lo: Int32Array, len: Int32Array, base: Int32Array, data: Int32Array, width: number, groups: number, runs: number, sums: Int32Array): number[] | null {
-  let outside: number[] | null = null;
+  const outside: number[] = [];
   const cells = groups * width;
-  const acc = blockSums;
-  for (let r0 = 0; r0 < runs; r0 += BLOCK) {
-    const nb = Math.min(runs - r0, BLOCK);
-    for (let k = 0; k < width; k++) {
-      acc.fill(0);
-      for (let c = k; c < cells; c += width) {
-        const a = lo[c]!;
-        const n = len[c]!;
-        const b = base[c]!;
-        for (let i = 0, j = r0 * cells + c; i < nb; i++, j += cells) {
-          const v = data[j]!;
-          acc[i]! += v;
-          if ((v - a) >>> 0 < n) counts[b + v]! += 1;
-          else (outside ??= []).push(j);
-        }
+  for (let q = 0, g = 0, k = 0, r0 = 0, n = Math.ceil(runs / BLOCK) * cells; q < n; q++) {
+    const c = g * width + k;
+    if (g === 0) blockSums.fill(0);
+    countBlockAndSum(counts, lo[c]!, len[c]!, base[c]!, data, r0 * cells + c, Math.min(runs, r0 + BLOCK) * cells, cells, blockSums, outside);
+    if (++g === groups) {
+      g = 0;
+      copyBlockSums(blockSums, sums, r0 * width + k, Math.min(runs - r0, BLOCK), width);
+      if (++k === width) {
+        k = 0;
+        r0 += BLOCK;
       }
-      for (let i = 0, s = r0 * width + k; i < nb; i++, s += width) sums[s] = acc[i]!;
     }
   }
-  return outside;
+  return outside.length > 0 ? outside : null;
+}
+
+function countBlockAndSum(counts: Float64Array, a: number, n: number, b: number, data: Int32Array, from: number, end: number, step: number, acc: Int32Array, outside: number[]): void {
+  for (let j = from, i = 0; j < end; j += step, i++) {
+    const v = data[j]!;
+    acc[i]! += v;
+    if ((v - a) >>> 0 < n) counts[b + v]! += 1;
+    else outside.push(j);
+  }
+}
+
+function copyBlockSums(acc: Int32Array, sums: Int32Array, from: number, count: number, step: number): void {
+  for (let i = 0, s = from; i < count; i++, s += step) sums[s] = acc[i]!;
 }
 
 // Per column c of the first `runs` runs of a runs × cells array: the smallest and largest value, into min[c] and
-// max[c] (run by run: this reads a few hundred runs at most, or a chunk of a few runs).
+// max[c] (run by run, in one loop: this reads a few hundred runs at most, or a chunk of a few runs).
 function rangesOf(data: Int32Array, cells: number, runs: number, min: Int32Array, max: Int32Array): void {
   min.fill(0x7fffffff, 0, cells);
   max.fill(-0x80000000, 0, cells);
-  for (let r = 0, j = 0; r < runs; r++) {
-    for (let c = 0; c < cells; c++, j++) {
-      const v = data[j]!;
-      if (v < min[c]!) min[c] = v;
-      if (v > max[c]!) max[c] = v;
-    }
+  for (let j = 0, c = 0, end = runs * cells; j < end; j++) {
+    const v = data[j]!;
+    if (v < min[c]!) min[c] = v;
+    if (v > max[c]!) max[c] = v;
+    if (++c === cells) c = 0;
   }
 }
 
 function rangesOfDifferences(data: Int32Array, minus: Int32Array, cells: number, runs: number, min: Int32Array, max: Int32Array): void {
   min.fill(0x7fffffff, 0, cells);
   max.fill(-0x80000000, 0, cells);
-  for (let r = 0, j = 0; r < runs; r++) {
-    for (let c = 0; c < cells; c++, j++) {
-      const v = data[j]! - minus[j]!;
-      if (v < min[c]!) min[c] = v;
-      if (v > max[c]!) max[c] = v;
-    }
+  for (let j = 0, c = 0, end = runs * cells; j < end; j++) {
+    const v = data[j]! - minus[j]!;
+    if (v < min[c]!) min[c] = v;
+    if (v > max[c]!) max[c] = v;
+    if (++c === cells) c = 0;
   }
 }
 
@@ -349,13 +372,15 @@ function rangesAndSums(data: Int32Array, width: number, groups: number, runs: nu
   min.fill(0x7fffffff, 0, cells);
   max.fill(-0x80000000, 0, cells);
   sums.fill(0, 0, runs * width);
-  for (let r = 0, j = 0, row = 0; r < runs; r++, row += width) {
-    for (let c = 0, k = 0; c < cells; c++, j++) {
-      const v = data[j]!;
-      sums[row + k]! += v;
-      if (++k === width) k = 0;
-      if (v < min[c]!) min[c] = v;
-      if (v > max[c]!) max[c] = v;
+  for (let j = 0, c = 0, k = 0, row = 0, end = runs * cells; j < end; j++) {
+    const v = data[j]!;
+    sums[row + k]! += v;
+    if (v < min[c]!) min[c] = v;
+    if (v > max[c]!) max[c] = v;
+    if (++k === width) k = 0;
+    if (++c === cells) {
+      c = 0;
+      row += width;
     }
   }
 }

@@ -145,39 +145,50 @@ function outScratch(size: number): Int32Array {
 }
 
 // The list `list` with the grid's pairs added (the grid counts pair (p0 + x, d0 + y) at y · w + x): both ascend by
-// d, then p, so one pass merges them. Clears the grid's counts as it reads them. Rows' leading and trailing zeros
-// are skipped first.
+// d, then p, so one pass merges them. Clears the grid's counts as it reads them. A row at a time, each by a
+// function of its own (no loop nested in another: see the counting loops of packed.ts).
 function addGrid(list: Int32Array, g: Int32Array, p0: number, w: number, d0: number, h: number): Int32Array {
   const o = outScratch(list.length + 3 * w * h);
-  let i = 0;
-  let k = 0;
-  for (let y = 0; y < h; y++) {
-    const d = d0 + y;
-    const row = y * w;
-    let a = row;
-    let b = row + w - 1;
-    while (a <= b && g[a] === 0) a++;
-    while (b > a && g[b] === 0) b--;
-    for (let at = a; at <= b; at++) {
-      const count = g[at]!;
-      if (count === 0) continue;
-      g[at] = 0;
-      const p = p0 + at - row;
-      while (i < list.length && (list[i + 1]! < d || (list[i + 1] === d && list[i]! < p))) {
-        o[k++] = list[i++]!;
-        o[k++] = list[i++]!;
-        o[k++] = list[i++]!;
-      }
-      o[k++] = p;
-      o[k++] = d;
-      if (i < list.length && list[i + 1] === d && list[i] === p) {
-        o[k++] = list[i + 2]! + count;
-        i += 3;
-      } else o[k++] = count;
-    }
-  }
+  merged.listAt = 0;
+  merged.outAt = 0;
+  for (let y = 0; y < h; y++) addRow(list, g, y * w, w, p0, d0 + y, o);
+  let i = merged.listAt;
+  let k = merged.outAt;
   while (i < list.length) o[k++] = list[i++]!;
   return o.slice(0, k);
+}
+
+// Where addGrid has read the list to and written its result to.
+const merged = {listAt: 0, outAt: 0};
+
+// Adds one row of the grid (denominator d, numerators p0 … p0 + w − 1 at row … row + w − 1), after the list's
+// pairs that come before each; the row's leading and trailing zeros are skipped first.
+function addRow(list: Int32Array, g: Int32Array, row: number, w: number, p0: number, d: number, o: Int32Array): void {
+  let a = row;
+  let b = row + w - 1;
+  while (a <= b && g[a] === 0) a++;
+  while (b > a && g[b] === 0) b--;
+  let i = merged.listAt;
+  let k = merged.outAt;
+  for (let at = a; at <= b; at++) {
+    const count = g[at]!;
+    if (count === 0) continue;
+    g[at] = 0;
+    const p = p0 + at - row;
+    while (i < list.length && (list[i + 1]! < d || (list[i + 1] === d && list[i]! < p))) {
+      o[k++] = list[i++]!;
+      o[k++] = list[i++]!;
+      o[k++] = list[i++]!;
+    }
+    o[k++] = p;
+    o[k++] = d;
+    if (i < list.length && list[i + 1] === d && list[i] === p) {
+      o[k++] = list[i + 2]! + count;
+      i += 3;
+    } else o[k++] = count;
+  }
+  merged.listAt = i;
+  merged.outAt = k;
 }
 
 /** Adds the counts of `other` (the same number of histograms) to `into`. */
@@ -193,33 +204,30 @@ export function mergeRatios(into: RatioHistograms, other: RatioHistograms): void
   }
 }
 
-// Two lists of (p, d, count) ascending by d, then p, merged (counts of the same pair added).
+// Two lists of (p, d, count) ascending by d, then p, merged (counts of the same pair added). One loop to the end
+// of both, every comparison made from the first step on (a loop that first met a comparison late had no type
+// feedback for it, and V8 gave its optimised code up, in every call).
 function mergeLists(a: Int32Array, b: Int32Array): Int32Array {
   const o = outScratch(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length) {
-    const da = a[i + 1]!;
-    const db = b[j + 1]!;
-    if (da < db || (da === db && a[i]! < b[j]!)) {
-      o[k++] = a[i++]!;
-      o[k++] = a[i++]!;
-      o[k++] = a[i++]!;
-    } else if (da === db && a[i] === b[j]) {
-      o[k++] = a[i]!;
-      o[k++] = da;
-      o[k++] = a[i + 2]! + b[j + 2]!;
-      i += 3;
-      j += 3;
-    } else {
-      o[k++] = b[j++]!;
-      o[k++] = b[j++]!;
-      o[k++] = b[j++]!;
-    }
+  while (i < a.length || j < b.length) {
+    const endA = i >= a.length;
+    const endB = j >= b.length;
+    const da = endA ? 0 : a[i + 1]!;
+    const db = endB ? 0 : b[j + 1]!;
+    // Negative when a's pair comes first, 0 when they are the same pair.
+    const order = endA ? 1 : endB ? -1 : da !== db ? da - db : a[i]! - b[j]!;
+    const fromA = order <= 0;
+    const fromB = order >= 0;
+    o[k] = fromA ? a[i]! : b[j]!;
+    o[k + 1] = fromA ? a[i + 1]! : b[j + 1]!;
+    o[k + 2] = (fromA ? a[i + 2]! : 0) + (fromB ? b[j + 2]! : 0);
+    k += 3;
+    if (fromA) i += 3;
+    if (fromB) j += 3;
   }
-  while (i < a.length) o[k++] = a[i++]!;
-  while (j < b.length) o[k++] = b[j++]!;
   return o.slice(0, k);
 }
 
