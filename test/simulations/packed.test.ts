@@ -136,6 +136,26 @@ describe("packed histograms", () => {
     );
   });
 
+  it("count ratio pairs in many chunks into one set exactly, whether a chunk's new pairs fit the list's room or not", () => {
+    fc.assert(
+      fc.property(longChunk, fc.integer({min: 1, max: 200}), (chunk, size) => {
+        const data = longData(chunk);
+        const num = Int32Array.from(data, (v) => Math.abs(v) % 97);
+        const den = Int32Array.from(data, (_, j) => data[j - (j % CELLS) + 2]!);
+        const set = ratioHistograms(CELLS);
+        for (const [from, to] of chunksOf(chunk.runs, Array.from({length: Math.ceil(chunk.runs / size)}, (_, i) => i * size))) {
+          countRatioColumns(set, 0, CELLS, to - from, num.subarray(from * CELLS, to * CELLS), den.subarray(from * CELLS, to * CELLS));
+        }
+        for (let c = 0; c < CELLS; c++) {
+          const one = ratioHistogram();
+          addRatiosStrided(one, num, den, c, CELLS, chunk.runs);
+          expect(stats(ratioHistogramsOf(set)[c]!)).toEqual(stats(one));
+        }
+      }),
+      {numRuns: 40}
+    );
+  });
+
   it("count values and their sums over groups (flows per year and over the period) as counting each apart", () => {
     fc.assert(
       fc.property(longChunk, fc.boolean(), (chunk, short) => {
