@@ -6,7 +6,7 @@
 // process of its own (`--pool-only`), so its peak memory is the pool's, not the high-water mark of the benchmarks
 // before it.
 import {loadDatasets} from "../loaders/datasets.ts";
-import {addResult, emptySummary, mergeSummary, prepareInputs, simulate, summarize, simulateSummaries, summaryRows, type Summary} from "../simulations/index.ts";
+import {addResult, emptySummary, flowRows, mergeSummary, prepareInputs, probabilityRows, simulate, summarize, simulateSummaries, summaryRows, type Summary} from "../simulations/index.ts";
 import {loadScenario} from "../simulations/scenario/files.ts";
 import {runPool} from "../simulations/runner/pool.ts";
 import {spawnSync} from "node:child_process";
@@ -74,6 +74,17 @@ async function singleThread(): Promise<void> {
   };
   const pairs = Array.from({length: 5}, () => halves.map(summaryOf));
   await measure("mergeSummary", 10_000, 1, () => mergeSummary(pairs[0]![0]!, pairs.shift()![1]!), 5, 10);
+  // A page's 10,000-run re-simulation on two workers (issue 10): one worker's share, its summaries of 5,000 runs
+  // already simulated and the whole of it (simulated and summarised); then the page's part, merging the two
+  // workers' summaries and making the tables (as the worker-side makeTables does).
+  await measure("addResult", 5_000, 1, () => summaryOf(halves[0]!), 5);
+  await measure("simulateSummaries", 5_000, 1, () => simulateSummaries({a, runs: 5_000, seed: 1}), 5);
+  const toMerge = Array.from({length: 5}, () => halves.map(summaryOf));
+  await measure("mergeSummary+tables", 10_000, 1, () => {
+    const [x, y] = toMerge.shift()!;
+    mergeSummary(x!, y!);
+    return [summaryRows(x!), probabilityRows(x!), flowRows(x!)];
+  }, 5);
   const clone = summaryOf(halves[0]!);
   await measure("structuredClone summary", 5_000, 1, () => structuredClone(clone), 5);
   await measure("chunked simulate+summarize", 100_000, 1, () => summaryRows(simulateSummaries({a, runs: 100_000, seed: 1}).a), 3);

@@ -3,7 +3,7 @@
 // depend on how the runs were split.
 import type {SimulationResult} from "../model/engine.ts";
 import {addReal, mergeReal, realHistogram, type RealHistogram} from "./histogram.ts";
-import {addValues, countColumns, countRatioColumns, intHistograms, mergeInts, mergeRatios, ratioHistograms, setBuffers, type IntHistograms, type RatioHistograms} from "./packed.ts";
+import {addValues, countColumns, countColumnsAndSums, countRatioColumns, intHistograms, mergeInts, mergeRatios, ratioHistograms, setBuffers, type IntHistograms, type RatioHistograms} from "./packed.ts";
 
 /** The metrics of the summary table, in the order they are listed (the first seven as before issue 8). */
 export const METRICS = [
@@ -227,23 +227,11 @@ function balanceInto(r: SimulationResult, balance: Int32Array): Int32Array {
   return balance;
 }
 
-// Flows per year as they are (the result's layout is runs × (years × M × M), run-major), and summed over the years.
+// Flows per year as they are (the result's layout is runs × (years × M × M), run-major), and summed over the years,
+// in one pass over the flows.
 function addFlows(s: Summary, r: SimulationResult): void {
   const M = s.municipalities.length - 1;
-  const Y = s.years.length;
-  const MM = M * M;
-  countColumns(s.flows, 0, Y * MM, r.runs, r.flow);
-  const total = scratchArray(0, 4, r.runs * MM);
-  for (let i = 0; i < r.runs; i++) {
-    const to = i * MM;
-    const from = i * Y * MM;
-    for (let k = 0; k < MM; k++) total[to + k] = r.flow[from + k]!;
-    for (let t = 1; t < Y; t++) {
-      const row = from + t * MM;
-      for (let k = 0; k < MM; k++) total[to + k]! += r.flow[row + k]!;
-    }
-  }
-  countColumns(s.flows, Y * MM, MM, r.runs, total);
+  countColumnsAndSums(s.flows, 0, M * M, s.years.length, r.runs, r.flow);
 }
 
 /** Adds the per-run differences b − a of two results of the same runs (same seed) to a paired summary. */

@@ -30,6 +30,15 @@ export interface RatioHistogram {
   n: number;
 }
 
+/**
+ * Counts of (numerator, denominator) pairs of integers as a list of the pairs that occur: triples (p, d, count)
+ * in `pairs`, ascending by d, then p (the ratio histograms of a summary, see pairs.ts).
+ */
+export interface PairHistogram {
+  readonly pairs: Int32Array;
+  n: number;
+}
+
 export function ratioHistogram(): RatioHistogram {
   return {pLo: 0, pN: 0, dLo: 0, dN: 0, counts: new Int32Array(0), n: 0};
 }
@@ -347,14 +356,14 @@ export function mergeReal(a: RealHistogram, b: RealHistogram): void {
 
 /** Two histograms of one sample, counted in different forms (e.g. paired share differences). */
 export interface MixedHistogram {
-  readonly parts: readonly (IntHistogram | RealHistogram | RatioHistogram)[];
+  readonly parts: readonly (IntHistogram | RealHistogram | RatioHistogram | PairHistogram)[];
   readonly n: number;
 }
 
-export type Histogram = IntHistogram | RealHistogram | RatioHistogram | MixedHistogram;
+export type Histogram = IntHistogram | RealHistogram | RatioHistogram | PairHistogram | MixedHistogram;
 
 // Merges sorted (value, count) lists, adding the counts of equal values.
-function mergeSorted(lists: {values: Float64Array; counts: Float64Array}[]): {values: Float64Array; counts: Float64Array} {
+function mergeSorted(lists: SortedCounts[]): SortedCounts {
   const all = new Float64Array(lists.reduce((n, l) => n + l.values.length, 0));
   let k = 0;
   for (const l of lists) all.set(l.values, (k += l.values.length) - l.values.length);
@@ -369,10 +378,17 @@ function mergeSorted(lists: {values: Float64Array; counts: Float64Array}[]): {va
       counts[j]! += l.counts[i]!;
     }
   }
-  return {values, counts};
+  return sortedOf(values, counts);
 }
 
 type SortedCounts = {values: Float64Array; counts: Float64Array};
+
+// Every SortedCounts is made here, in a function of its own, never as an object literal after a long loop: V8 had
+// no type feedback for such a literal when it optimised the loop on the stack, and in Chromium discarded that code
+// again and again (47 times in a row for the ratios' sort).
+function sortedOf(values: Float64Array, counts: Float64Array): SortedCounts {
+  return {values, counts};
+}
 
 // summaryRows and probabilityRows both read every histogram's sorted counts, and sorting the share ratios is the
 // costly part: keep the last result per histogram while its number of runs is unchanged (histograms only grow).
@@ -392,102 +408,149 @@ export function sortedCounts(h: Histogram): SortedCounts {
 
 // The ratios of all occurring pairs (one pass over the grid), sorted, equal ones merged (1/10 and 2/20 are the same
 // double). A bucket sort: the bucket of a ratio is a monotone function of it (IEEE rounding is monotone), so buckets
-// in order hold the values in order and equal values share a bucket; each bucket is small and sorted on its own.
-// The same values and counts as sorting all ratios, in linear time instead of a sort of tens of thousands.
+// in order hold the values in order and equal values share a bucket. After the buckets are laid out in order, one
+// insertion pass over them all sorts each within its bucket and adds equal values together (most buckets hold 0
+// to 2 values, so nearly every step finds its value in place). The same values and counts as sorting all ratios,
+// in linear time instead of a sort of tens of thousands.
 function ratioSortedCounts(h: RatioHistogram): SortedCounts {
-  const grid = h.counts;
-  const pN = h.pN;
-  const cap = Math.min(grid.length, h.n);
-  const {ratios, weights, r2, w2, first} = ratioScratch(cap);
+  const scratch = ratioScratch(Math.min(h.counts.length, h.n) + 1);
+  const k = occurringRatios(h, scratch.ratios, scratch.weights);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < k; i++) {
+    const r = scratch.ratios[i]!;
+    if (r < min) min = r;
+    if (r > max) max = r;
+  }
+  return sortRatios(k, min, max, scratch);
+}
+
+// The same for a list of the occurring pairs (its ratios, smallest and largest found in the same pass).
+function pairSortedCounts(h: PairHistogram): SortedCounts {
+  const list = h.pairs;
+  const scratch = ratioScratch(list.length / 3 + 1);
+  const {ratios, weights} = scratch;
   let k = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let d = 0, at = 0; d < h.dN; d++) {
-    const den = h.dLo + d;
-    for (let p = 0; p < pN; p++, at++) {
-      const c = grid[at]!;
-      if (c === 0) continue;
-      const r = den > 0 ? (h.pLo + p) / den : 0;
-      if (r < min) min = r;
-      if (r > max) max = r;
-      ratios[k] = r;
-      weights[k++] = c;
-    }
+  for (let i = 0; i < list.length; i += 3, k++) {
+    const p = list[i]!;
+    const d = list[i + 1]!;
+    const r = d > 0 ? p / d : 0;
+    if (r < min) min = r;
+    if (r > max) max = r;
+    ratios[k] = r;
+    weights[k] = list[i + 2]!;
   }
-  if (k === 0) return {values: new Float64Array(0), counts: new Float64Array(0)};
-  // Counting sort into k buckets by floor((r − min) · scale) (written out twice below: a closure over min and
-  // scale kept them out of registers): first[b] is where bucket b starts.
+  return sortRatios(k, min, max, scratch);
+}
+
+// Sorts the k ratios (from min to max) and weights of the scratch (see ratioSortedCounts).
+function sortRatios(k: number, min: number, max: number, {ratios, weights, r2, w2, first, bucket}: typeof scratch): SortedCounts {
+  if (k === 0) return sortedOf(new Float64Array(0), new Float64Array(0));
+  // Counting sort into k buckets by floor((r − min) · scale): first[b] is where bucket b starts.
   const buckets = k;
-  const lo = min;
   const scale = max > min ? buckets / (max - min) : 0;
   const last = buckets - 1;
   first.fill(0, 0, buckets + 1);
   for (let i = 0; i < k; i++) {
-    const b = Math.floor((ratios[i]! - lo) * scale);
-    first[(b < last ? b : last) + 1]! += 1;
+    const b = Math.floor((ratios[i]! - min) * scale);
+    const at = b < last ? b : last;
+    bucket[i] = at;
+    first[at + 1]! += 1;
   }
-  for (let b = 0; b < buckets; b++) first[b + 1]! += first[b]!;
+  // A crowded bucket (many distinct but nearly equal ratios) would make the insertion quadratic: sorted first.
+  let crowded = false;
+  for (let b = 0; b < buckets; b++) {
+    if (first[b + 1]! > 64) crowded = true;
+    first[b + 1]! += first[b]!;
+  }
   const next = first.slice(0, buckets);
   for (let i = 0; i < k; i++) {
-    const b = Math.floor((ratios[i]! - lo) * scale);
-    const at = next[b < last ? b : last]!++;
+    const at = next[bucket[i]!]!++;
     r2[at] = ratios[i]!;
     w2[at] = weights[i]!;
   }
-  // Each bucket sorted (insertion sort: buckets hold a few values) and equal values merged, appended in order
-  // (over ratios and weights, read no more).
-  const values = ratios;
-  const counts = weights;
-  let distinct = 0;
-  for (let b = 0; b < buckets; b++) {
-    const from = first[b]!;
-    const to = first[b + 1]!;
-    if (to - from > 64) {
-      distinct = appendSortedLarge(r2.subarray(from, to), w2.subarray(from, to), values, counts, distinct);
-      continue;
-    }
-    for (let i = from + 1; i < to; i++) {
-      const v = r2[i]!;
-      const w = w2[i]!;
-      let j = i - 1;
-      while (j >= from && r2[j]! > v) {
-        r2[j + 1] = r2[j]!;
-        w2[j + 1] = w2[j]!;
-        j--;
-      }
-      r2[j + 1] = v;
-      w2[j + 1] = w;
-    }
-    for (let i = from; i < to; i++) {
-      if (i > from && r2[i] === r2[i - 1]) counts[distinct - 1]! += w2[i]!;
-      else {
-        values[distinct] = r2[i]!;
-        counts[distinct++] = w2[i]!;
-      }
+  if (crowded) for (let b = 0; b < buckets; b++) if (first[b + 1]! - first[b]! > 64) sortCrowded(r2, w2, first[b]!, first[b + 1]!);
+  const distinct = insertDistinct(r2, w2, k, ratios, weights);
+  return sortedOf(ratios.slice(0, distinct), weights.slice(0, distinct));
+}
+
+// The occurring pairs' ratios and counts, written from position 0; returns how many. Per row, the zeros at either
+// end are skipped first, and inside a row every cell is written and kept only if its count is not 0 (no branch to
+// mispredict on the scattered zeros between).
+function occurringRatios(h: RatioHistogram, ratios: Float64Array, weights: Float64Array): number {
+  const grid = h.counts;
+  const pN = h.pN;
+  const pLo = h.pLo;
+  let k = 0;
+  for (let d = 0; d < h.dN; d++) {
+    const den = h.dLo + d;
+    const row = d * pN;
+    let a = row;
+    let b = row + pN - 1;
+    while (a <= b && grid[a] === 0) a++;
+    while (b > a && grid[b] === 0) b--;
+    const p0 = pLo - row;
+    for (let at = a; at <= b; at++) {
+      const c = grid[at]!;
+      ratios[k] = den > 0 ? (p0 + at) / den : 0;
+      weights[k] = c;
+      k += -c >>> 31; // counts are never negative: 1 when c > 0
     }
   }
-  return {values: values.slice(0, distinct), counts: counts.slice(0, distinct)};
+  return k;
+}
+
+// The pairs (r[i], w[i]), i < k, each near its place in order (buckets in order), as distinct values ascending
+// with their weights added, written to values/counts; returns how many. One insertion pass: nearly every value
+// is appended, or added to the last when equal; the few others move back to their place, or add to an equal one.
+function insertDistinct(r: Float64Array, w: Float64Array, k: number, values: Float64Array, counts: Float64Array): number {
+  let distinct = 0;
+  for (let i = 0; i < k; i++) {
+    const v = r[i]!;
+    if (distinct === 0 || v > values[distinct - 1]!) {
+      values[distinct] = v;
+      counts[distinct++] = w[i]!;
+      continue;
+    }
+    let j = distinct - 1;
+    while (j >= 0 && values[j]! > v) j--;
+    if (j >= 0 && values[j] === v) {
+      counts[j]! += w[i]!;
+      continue;
+    }
+    for (let m = distinct; m > j + 1; m--) {
+      values[m] = values[m - 1]!;
+      counts[m] = counts[m - 1]!;
+    }
+    values[j + 1] = v;
+    counts[j + 1] = w[i]!;
+    distinct++;
+  }
+  return distinct;
 }
 
 // Working arrays of ratioSortedCounts, kept between calls (a summary sorts a hundred grids, each of up to its runs'
 // pairs: fresh arrays each time were most of the garbage collector's work).
-let scratch = {ratios: new Float64Array(0), weights: new Float64Array(0), r2: new Float64Array(0), w2: new Float64Array(0), first: new Int32Array(0)};
+let scratch = {ratios: new Float64Array(0), weights: new Float64Array(0), r2: new Float64Array(0), w2: new Float64Array(0), first: new Int32Array(0), bucket: new Int32Array(0)};
 function ratioScratch(k: number): typeof scratch {
   if (scratch.ratios.length < k) {
     const n = Math.max(k, 2 * scratch.ratios.length);
-    scratch = {ratios: new Float64Array(n), weights: new Float64Array(n), r2: new Float64Array(n), w2: new Float64Array(n), first: new Int32Array(n + 1)};
+    scratch = {ratios: new Float64Array(n), weights: new Float64Array(n), r2: new Float64Array(n), w2: new Float64Array(n), first: new Int32Array(n + 1), bucket: new Int32Array(n)};
   }
   return scratch;
 }
 
-// A crowded bucket (many equal or nearly equal ratios): its distinct values by a typed-array sort, each pair's
-// count added to its value by binary search. Appends to values/counts from `at`; returns the new length.
-function appendSortedLarge(r: Float64Array, w: Float64Array, values: Float64Array, counts: Float64Array, at: number): number {
-  const all = r.slice().sort();
+// A crowded bucket [from, to): its distinct values by a typed-array sort, each pair's weight added to its value
+// by binary search, written back from `from`; the rest of the bucket is filled with the largest value and weight
+// 0, which the insertion adds to that value without changing its count.
+function sortCrowded(r: Float64Array, w: Float64Array, from: number, to: number): void {
+  const all = r.slice(from, to).sort();
   let distinct = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
   const sum = new Float64Array(distinct);
-  for (let i = 0; i < r.length; i++) {
+  for (let i = from; i < to; i++) {
     const v = r[i]!;
     let lo = 0;
     let hi = distinct - 1;
@@ -498,13 +561,15 @@ function appendSortedLarge(r: Float64Array, w: Float64Array, values: Float64Arra
     }
     sum[lo]! += w[i]!;
   }
-  values.set(all.subarray(0, distinct), at);
-  counts.set(sum, at);
-  return at + distinct;
+  r.set(all.subarray(0, distinct), from);
+  w.set(sum, from);
+  r.fill(all[distinct - 1]!, from + distinct, to);
+  w.fill(0, from + distinct, to);
 }
 
 function computeSortedCounts(h: Histogram): SortedCounts {
   if ("parts" in h) return mergeSorted(h.parts.map(sortedCounts));
+  if ("pairs" in h) return pairSortedCounts(h);
   if ("pN" in h) return ratioSortedCounts(h);
   if ("lo" in h) {
     let k = 0;
@@ -517,39 +582,10 @@ function computeSortedCounts(h: Histogram): SortedCounts {
         counts[j++] = h.counts[i]!;
       }
     }
-    return {values, counts};
+    return sortedOf(values, counts);
   }
   const values = Float64Array.from(h.counts.keys()).sort();
-  return {values, counts: values.map((v) => h.counts.get(v)!)};
-}
-
-/**
- * The sorted sample that (values, cumulative counts) stand for, as a read-only array-like view (x[i] is the i-th
- * smallest value, by binary search on the cumulative counts), so that simple-statistics' `quantileSorted` computes
- * the quantile exactly as on the full sorted array, without building it.
- */
-function sortedView(values: Float64Array, cum: Float64Array, n: number): number[] {
-  const at = (i: number) => {
-    let lo = 0;
-    let hi = cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cum[mid]! > i) hi = mid;
-      else lo = mid + 1;
-    }
-    return values[lo]!;
-  };
-  return new Proxy([] as number[], {
-    get(target, prop, receiver) {
-      if (prop === "length") return n;
-      // quantileSorted reads only lengths and indices; an index arrives as its decimal text.
-      if (typeof prop === "string") {
-        const i = Number(prop);
-        if (Number.isInteger(i) && i >= 0) return at(i);
-      }
-      return Reflect.get(target, prop, receiver);
-    }
-  });
+  return sortedOf(values, values.map((v) => h.counts.get(v)!));
 }
 
 /** Mean and quantiles of a histogram. */
@@ -562,10 +598,26 @@ export interface Stats {
   readonly p95: number;
 }
 
+// The probabilities of Stats, ascending.
+const PROBABILITIES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+// Made in a function of its own: an object literal after a long loop has no type feedback yet when the loop is
+// optimised on the stack, and V8 discarded such code again and again (47 times in a row in Chromium).
+function makeStats(mean: number, p5: number, p25: number, p50: number, p75: number, p95: number): Stats {
+  return {mean, p5, p25, p50, p75, p95};
+}
+
+// The ranks (0-based positions in the sorted sample) that quantileSorted reads for the probabilities of Stats: the
+// floor and ceiling of (n − 1) · p, computed as it computes them, sorted. Reused between calls.
+const ranks = new Float64Array(2 * PROBABILITIES.length);
+const atRank = new Float64Array(2 * PROBABILITIES.length);
+
 /**
  * Mean and the P5, P25, P50, P75 and P95 quantiles (simple-statistics `quantileSorted`: linear interpolation,
  * R type 7) of the sample the histogram counts. The mean sums value × count in ascending order of value, so it is
- * the same bits however the histogram was assembled.
+ * the same bits however the histogram was assembled. One pass over the sorted counts gives the sum and the few
+ * order statistics that the quantiles read; `quantileSorted` computes each quantile from a sparse stand-in for the
+ * sorted sample that holds just those.
  *
  * @example
  * const h = intHistogram();
@@ -575,20 +627,47 @@ export interface Stats {
 export function stats(h: Histogram): Stats {
   if (h.n === 0) throw new Error("stats: the histogram is empty");
   const {values, counts} = sortedCounts(h);
+  const n = h.n;
+  for (let k = 0; k < PROBABILITIES.length; k++) {
+    const idx = (n - 1) * PROBABILITIES[k]!;
+    ranks[2 * k] = Math.floor(idx);
+    ranks[2 * k + 1] = Math.ceil(idx);
+  }
+  // Floors and ceilings each ascend, but interleaved they need not (n = 3: 0, 1, 0, 1, …).
+  ranks.sort();
+  const sum = sumAndRanks(values, counts);
+  const sample = sparseSample(n);
+  return makeStats(
+    sum / n,
+    quantileSorted(sample, PROBABILITIES[0]),
+    quantileSorted(sample, PROBABILITIES[1]),
+    quantileSorted(sample, PROBABILITIES[2]),
+    quantileSorted(sample, PROBABILITIES[3]),
+    quantileSorted(sample, PROBABILITIES[4])
+  );
+}
+
+// Σ value × count in ascending order, and atRank[k] = the value at position ranks[k] of the sorted sample.
+function sumAndRanks(values: Float64Array, counts: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]! * counts[i]!;
-  const cum = new Float64Array(counts.length);
-  let c = 0;
-  for (let i = 0; i < counts.length; i++) cum[i] = c += counts[i]!;
-  const x = sortedView(values, cum, h.n);
-  return {
-    mean: sum / h.n,
-    p5: quantileSorted(x, 0.05),
-    p25: quantileSorted(x, 0.25),
-    p50: quantileSorted(x, 0.5),
-    p75: quantileSorted(x, 0.75),
-    p95: quantileSorted(x, 0.95)
-  };
+  let upTo = 0; // values at positions below upTo seen so far
+  let next = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const c = counts[i]!;
+    sum += v * c;
+    upTo += c;
+    while (next < ranks.length && ranks[next]! < upTo) atRank[next++] = v;
+  }
+  return sum;
+}
+
+// The sorted sample of n values as quantileSorted reads it: its length and the order statistics at `ranks` (any
+// other position is undefined, which would make a quantile NaN, never a wrong number).
+function sparseSample(n: number): number[] {
+  const sample: {[position: number]: number; length: number} = {length: n};
+  for (let k = 0; k < ranks.length; k++) sample[ranks[k]!] = atRank[k]!;
+  return sample as unknown as number[];
 }
 
 /**

@@ -1,6 +1,6 @@
 // The tidy tables: one row per scenario, year, municipality and metric.
-import {fraction, stats, type Stats} from "./histogram.ts";
-import {METRICS, type Metric, type Summary} from "./accumulator.ts";
+import {fraction, stats, type Histogram, type MixedHistogram, type PairHistogram, type RealHistogram, type Stats} from "./histogram.ts";
+import {COUNT_METRICS, METRICS, type Metric, type Summary} from "./accumulator.ts";
 import {intHistogramsOf, ratioHistogramsOf} from "./packed.ts";
 
 /** A row of the summary table: scenario, year, municipality, metric, then the statistics (the CSV's columns). */
@@ -34,26 +34,35 @@ export interface ProbabilityRow {
 export function summaryRows(s: Summary): SummaryRow[] {
   const rows: SummaryRow[] = [];
   const C = s.municipalities.length;
-  const counts = Object.fromEntries(Object.entries(s.counts).map(([metric, set]) => [metric, intHistogramsOf(set)]));
+  const counts = COUNT_METRICS.map((metric) => intHistogramsOf(s.counts[metric]));
+  const countIndex = new Map<Metric, number>(COUNT_METRICS.map((metric, i) => [metric, i]));
   const share = ratioHistogramsOf(s.share);
   const shareSuitable = ratioHistogramsOf(s.shareSuitable);
-  s.years.forEach((year, t) => {
-    s.municipalities.forEach((municipality, m) => {
+  for (let t = 0; t < s.years.length; t++) {
+    for (let m = 0; m < C; m++) {
       const cell = t * C + m;
       for (const metric of METRICS) {
-        const ratio = metric === "share" ? share : metric === "shareSuitable" ? shareSuitable : null;
-        const exact = metric === "share" ? s.shareDiff : s.shareSuitableDiff;
-        const h =
-          ratio === null
-            ? counts[metric]![cell]!
-            : s.paired
-              ? {parts: [ratio[cell]!, exact[cell]!], n: ratio[cell]!.n + exact[cell]!.n}
-              : ratio[cell]!;
-        rows.push({scenario: s.scenario, year, municipality, metric, ...stats(h)});
+        let h: Histogram;
+        if (metric === "share" || metric === "shareSuitable") {
+          const ratio = (metric === "share" ? share : shareSuitable)[cell]!;
+          const exact = (metric === "share" ? s.shareDiff : s.shareSuitableDiff)[cell];
+          h = s.paired ? mixed(ratio, exact!) : ratio;
+        } else h = counts[countIndex.get(metric)!]![cell]!;
+        rows.push(summaryRow(s.scenario, s.years[t]!, s.municipalities[m]!, metric, stats(h)));
       }
-    });
-  });
+    }
+  }
   return rows;
+}
+
+// Rows and their parts are made in small functions of their own (see makeStats in histogram.ts), with the fields
+// in the order of the CSV's columns.
+function summaryRow(scenario: string, year: number, municipality: string, metric: Metric, st: Stats): SummaryRow {
+  return {scenario, year, municipality, metric, mean: st.mean, p5: st.p5, p25: st.p25, p50: st.p50, p75: st.p75, p95: st.p95};
+}
+
+function mixed(ratio: PairHistogram, exact: RealHistogram): MixedHistogram {
+  return {parts: [ratio, exact], n: ratio.n + exact.n};
 }
 
 /**
@@ -67,19 +76,20 @@ export function probabilityRows(s: Summary): ProbabilityRow[] {
   const C = s.municipalities.length;
   const share = ratioHistogramsOf(s.share);
   const gap = intHistogramsOf(s.counts.gap);
-  return s.years.flatMap((year, t) =>
-    s.municipalities.map((municipality, m) => {
+  const rows: ProbabilityRow[] = [];
+  const above = (v: number) => v > s.capShare;
+  const below = (v: number) => v < 0;
+  for (let t = 0; t < s.years.length; t++) {
+    for (let m = 0; m < C; m++) {
       const cell = t * C + m;
-      return {
-        scenario: s.scenario,
-        year,
-        municipality,
-        capShare: s.capShare,
-        pExceedCap: fraction(share[cell]!, (v) => v > s.capShare),
-        pMissTarget: fraction(gap[cell]!, (v) => v < 0)
-      };
-    })
-  );
+      rows.push(probabilityRow(s.scenario, s.years[t]!, s.municipalities[m]!, s.capShare, fraction(share[cell]!, above), fraction(gap[cell]!, below)));
+    }
+  }
+  return rows;
+}
+
+function probabilityRow(scenario: string, year: number, municipality: string, capShare: number, pExceedCap: number, pMissTarget: number): ProbabilityRow {
+  return {scenario, year, municipality, capShare, pExceedCap, pMissTarget};
 }
 
 /** A cell of the origin × host flow matrix, summarised over runs: people of `origin` housed in `host`. */
@@ -107,10 +117,14 @@ export function flowRows(s: Summary): FlowRow[] {
   const periods = [...s.years.map(String), `${s.years[0]}-${s.years[s.years.length - 1]}`];
   const rows: FlowRow[] = [];
   const flows = intHistogramsOf(s.flows);
-  periods.forEach((period, t) => {
+  for (let t = 0; t < periods.length; t++) {
     for (let o = 0; o < M; o++) {
-      for (let h = 0; h < M; h++) rows.push({scenario: s.scenario, period, origin: names[o]!, host: names[h]!, ...stats(flows[(t * M + o) * M + h]!)});
+      for (let h = 0; h < M; h++) rows.push(flowRow(s.scenario, periods[t]!, names[o]!, names[h]!, stats(flows[(t * M + o) * M + h]!)));
     }
-  });
+  }
   return rows;
+}
+
+function flowRow(scenario: string, period: string, origin: string, host: string, st: Stats): FlowRow {
+  return {scenario, period, origin, host, mean: st.mean, p5: st.p5, p25: st.p25, p50: st.p50, p75: st.p75, p95: st.p95};
 }

@@ -3,7 +3,7 @@
 import {describe, expect, it} from "vitest";
 import fc from "fast-check";
 import {addStrided, addRatiosStrided, intHistogram, ratioHistogram, stats} from "../../simulations/summary/histogram.ts";
-import {countColumns, countRatioColumns, intHistograms, intHistogramsOf, mergeInts, mergeRatios, ratioHistograms, ratioHistogramsOf} from "../../simulations/summary/packed.ts";
+import {countColumns, countColumnsAndSums, countRatioColumns, intHistograms, intHistogramsOf, mergeInts, mergeRatios, ratioHistograms, ratioHistogramsOf} from "../../simulations/summary/packed.ts";
 import {addResult, emptySummary, flowRows, mergeSummary, prepareInputs, simulate, summaryBuffers, summaryRows, probabilityRows} from "../../simulations/index.ts";
 import {fixtureDatasets, scenario} from "./fixtures.ts";
 
@@ -67,6 +67,9 @@ describe("packed histograms", () => {
           differ.push(...(countRatioColumns(parts[i % 2]!, 0, 2, to - from, s(num), s(den), s(numOther), s(other)) ?? []).map((j) => j + from * 2));
         });
         mergeRatios(parts[0]!, parts[1]!);
+        // Merged into an empty set: a copy, which later counting of the original leaves alone.
+        const copy = ratioHistograms(2);
+        mergeRatios(copy, whole);
         expect(differ.sort((x, y) => x - y)).toEqual(differWhole);
         expect(differWhole).toEqual([...Array(runs * 2).keys()].filter((j) => den[j] !== other[j]));
         for (let c = 0; c < 2; c++) {
@@ -76,9 +79,99 @@ describe("packed histograms", () => {
           addRatiosStrided(one, Int32Array.from(kept, (j) => num[j]! - numOther[j]!), Int32Array.from(kept, (j) => den[j]!), 0, 1, kept.length);
           expect(stats(ratioHistogramsOf(whole)[c]!)).toEqual(stats(one));
           expect(stats(ratioHistogramsOf(parts[0]!)[c]!)).toEqual(stats(one));
+          expect(stats(ratioHistogramsOf(copy)[c]!)).toEqual(stats(one));
         }
+        const before = ratioHistogramsOf(copy).map((h) => (h.n > 0 ? stats(h) : null));
+        countRatioColumns(whole, 0, 2, runs, num, den);
+        expect(ratioHistogramsOf(copy).map((h) => (h.n > 0 ? stats(h) : null))).toEqual(before);
       }),
       {numRuns: 150}
+    );
+  });
+
+  // A first chunk of more runs than its spans are made from (the first 512), with values far outside those runs'
+  // range later on, and a run count that is no multiple of the 128-run blocks the counting goes through.
+  const longChunk = fc.record({
+    pattern: fc.array(fc.tuple(fc.integer({min: -30, max: 30}), fc.integer({min: 0, max: 9}), fc.integer({min: 100, max: 140})), {minLength: 1, maxLength: 40}),
+    runs: fc.integer({min: 513, max: 1300}),
+    outliers: fc.array(fc.tuple(fc.integer({min: 512, max: 1299}), fc.nat(2), fc.integer({min: -5000, max: 5000})), {maxLength: 6})
+  });
+  function longData({pattern, runs, outliers}: {pattern: [number, number, number][]; runs: number; outliers: [number, number, number][]}): Int32Array {
+    const data = Int32Array.from({length: runs * CELLS}, (_, j) => pattern[Math.floor(j / CELLS) % pattern.length]![j % CELLS]!);
+    for (const [r, c, v] of outliers) if (r < runs) data[r * CELLS + c] = v;
+    return data;
+  }
+  function columnStats(data: Int32Array, runs: number, cells: number, c: number, minus?: Int32Array, shift = 0) {
+    const one = intHistogram();
+    addStrided(one, Int32Array.from({length: runs}, (_, r) => data[r * cells + c]! - (minus ? minus[r * cells + c]! : 0) - shift), 0, 1, runs);
+    return stats(one);
+  }
+
+  it("count a long first chunk exactly, values far outside its first runs included", () => {
+    fc.assert(
+      fc.property(longChunk, (chunk) => {
+        const data = longData(chunk);
+        const minus = Int32Array.from(data, (_, j) => (j * 7) % 11);
+        const shift = Int32Array.of(5, -3, 100);
+        const plain = intHistograms(CELLS);
+        const differences = intHistograms(CELLS);
+        countColumns(plain, 0, CELLS, chunk.runs, data);
+        countColumns(differences, 0, CELLS, chunk.runs, data, minus, shift);
+        for (let c = 0; c < CELLS; c++) {
+          expect(stats(intHistogramsOf(plain)[c]!)).toEqual(columnStats(data, chunk.runs, CELLS, c));
+          expect(stats(intHistogramsOf(differences)[c]!)).toEqual(columnStats(data, chunk.runs, CELLS, c, minus, shift[c]!));
+        }
+        // Pairs (data, data of the third column as denominator) on the same path.
+        const num = Int32Array.from(data, (v) => Math.abs(v) % 97);
+        const den = Int32Array.from(data, (_, j) => data[j - (j % CELLS) + 2]!);
+        const grids = ratioHistograms(CELLS);
+        countRatioColumns(grids, 0, CELLS, chunk.runs, num, den);
+        for (let c = 0; c < CELLS; c++) {
+          const one = ratioHistogram();
+          addRatiosStrided(one, num, den, c, CELLS, chunk.runs);
+          expect(stats(ratioHistogramsOf(grids)[c]!)).toEqual(stats(one));
+        }
+      }),
+      {numRuns: 40}
+    );
+  });
+
+  it("count ratio pairs in many chunks into one set exactly, whether a chunk's new pairs fit the list's room or not", () => {
+    fc.assert(
+      fc.property(longChunk, fc.integer({min: 1, max: 200}), (chunk, size) => {
+        const data = longData(chunk);
+        const num = Int32Array.from(data, (v) => Math.abs(v) % 97);
+        const den = Int32Array.from(data, (_, j) => data[j - (j % CELLS) + 2]!);
+        const set = ratioHistograms(CELLS);
+        for (const [from, to] of chunksOf(chunk.runs, Array.from({length: Math.ceil(chunk.runs / size)}, (_, i) => i * size))) {
+          countRatioColumns(set, 0, CELLS, to - from, num.subarray(from * CELLS, to * CELLS), den.subarray(from * CELLS, to * CELLS));
+        }
+        for (let c = 0; c < CELLS; c++) {
+          const one = ratioHistogram();
+          addRatiosStrided(one, num, den, c, CELLS, chunk.runs);
+          expect(stats(ratioHistogramsOf(set)[c]!)).toEqual(stats(one));
+        }
+      }),
+      {numRuns: 40}
+    );
+  });
+
+  it("count values and their sums over groups (flows per year and over the period) as counting each apart", () => {
+    fc.assert(
+      fc.property(longChunk, fc.boolean(), (chunk, short) => {
+        // runs × groups × width with groups = 3, width = 1 (CELLS = 3 values per run), or few runs.
+        const runs = short ? 7 : chunk.runs;
+        const data = longData({...chunk, runs});
+        const both = intHistograms(2 * CELLS);
+        countColumnsAndSums(both, 0, 1, CELLS, runs, data);
+        // A second chunk, counted into spans that exist now.
+        countColumnsAndSums(both, 0, 1, CELLS, runs, data.map((v) => v * 2));
+        const twice = Int32Array.from({length: 2 * runs * CELLS}, (_, j) => (j < runs * CELLS ? data[j]! : 2 * data[j - runs * CELLS]!));
+        const sums = Int32Array.from({length: 2 * runs}, (_, r) => twice[3 * r]! + twice[3 * r + 1]! + twice[3 * r + 2]!);
+        for (let c = 0; c < CELLS; c++) expect(stats(intHistogramsOf(both)[c]!)).toEqual(columnStats(twice, 2 * runs, CELLS, c));
+        expect(stats(intHistogramsOf(both)[CELLS]!)).toEqual(columnStats(sums, 2 * runs, 1, 0));
+      }),
+      {numRuns: 40}
     );
   });
 });
@@ -101,7 +194,7 @@ describe("summaries", () => {
     expect(summaryRows(moved)).toEqual(rows);
     expect(flowRows(moved)).toEqual(flows);
     expect(original.counts.placed.counts.byteLength).toBe(0);
-    expect(original.share.grids[0]!.byteLength).toBe(0);
+    expect(original.share.pairs[0]!.byteLength).toBe(0);
   });
 
   it("without flows give the same tables, refuse the flow table, and do not merge with summaries that have flows", () => {
