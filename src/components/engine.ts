@@ -110,8 +110,8 @@ export interface BurdenOutcome extends BurdenRunsOutcome {
 
 const NO_CHANGE: DataAssumptions = {vacancyFactor: 1, returnShareFactor: 1};
 /** The echo of a page's first request of a kind (see EnginePool.echo): rounds, runs per worker and round, quiet time before a round. */
-const ECHO_ROUNDS = 3;
-const ECHO_RUNS = 800;
+const ECHO_ROUNDS = 4;
+const ECHO_RUNS = 1200;
 const ECHO_QUIET_MS = 60;
 /** Fewer runs than this per worker are not worth a round trip to several workers. */
 const MIN_RUNS_PER_PART = 500;
@@ -281,19 +281,19 @@ export class EnginePool {
       ])
     ).finally(() => (this.echoing -= 1));
     // Then the pages' most common request, a few rounds more, as an echo (a reader's first change comes later).
-    this.echo("warm-up", (index, n) => ({id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs: n, firstRun: 0, seed: 1, tables: {}}));
+    this.echo("warm-up", (n) => this.run({a: scenario, runs: n * this.size, seed: 1}));
   }
 
   /**
-   * After the first request of a kind, the same request a few times more on every worker, with fewer runs, once the
-   * page has been quiet for a moment; the numbers are thrown away. The first requests in a fresh worker run in
+   * After the first request of a kind, the same request a few times more, with fewer runs but split over the workers
+   * and joined as it was, once the page has been quiet for a moment; the numbers are thrown away. The first requests in a fresh worker run in
    * V8's slower tiers while its optimising compiler works in the background (on a 2-core machine, on the cores the
    * simulation needs), and the page's own requests carry scenarios shaped as the page composes them, which the
    * warm-up's scenario file is not: without the echo the reader's first few edits are the slow ones. A request made
    * meanwhile goes first (the echo waits for a quiet moment before each round), so the echo never delays the reader
    * by more than one round.
    */
-  private echo(kind: WorkerRequest["type"] | "warm-up", make: (index: number, runs: number) => WorkerRequest): void {
+  private echo(kind: WorkerRequest["type"] | "warm-up", repeat: (runsPerWorker: number) => Promise<unknown>): void {
     if (this.echoed.has(kind)) return;
     this.echoed.add(kind);
     this.echoing += 1;
@@ -302,7 +302,7 @@ export class EnginePool {
         for (let round = 0; round < ECHO_ROUNDS; round++) {
           // Wait until no request has been made for a while and none is running.
           while (this.active > 0 || performance.now() - this.lastRequest < ECHO_QUIET_MS) await new Promise((go) => setTimeout(go, ECHO_QUIET_MS));
-          await Promise.all(this.workers.map((_, index) => this.post(index, make(index, ECHO_RUNS), ECHO_RUNS)));
+          await repeat(ECHO_RUNS).catch(() => undefined);
         }
       } finally {
         this.echoing -= 1;
@@ -332,7 +332,8 @@ export class EnginePool {
       const r = await this.post(worker, {id: this.nextId++, type: "rows", a, assumptions: request.assumptions ?? NO_CHANGE, runs, firstRun: 0, seed, metrics}, runs);
       if (!r.ok) throw new Error(r.error);
       if (!r.tables) throw new Error("a worker answered without rows");
-      this.echo("rows", (_, n) => ({id: this.nextId++, type: "rows", a, assumptions: request.assumptions ?? NO_CHANGE, runs: n, firstRun: 0, seed, metrics}));
+      // The same request again on every worker (as the tornado's many requests run, side by side).
+      this.echo("rows", (n) => Promise.all(this.workers.map(() => this.run({...request, runs: n}))));
       return {a, ...r.tables, runs, seed, elapsedMs: performance.now() - start, mergeMs: 0, workerMs: r.elapsedMs, workers: 1};
     }
     const parts = request.split === false ? 1 : Math.max(1, Math.min(this.size, Math.floor(runs / MIN_RUNS_PER_PART)));
@@ -369,21 +370,8 @@ export class EnginePool {
       }
     }
     if (!tables) throw new Error("no worker answered with the tables");
-    this.echo("simulate", (index, n) => ({
-      id: this.nextId++,
-      type: "simulate",
-      job: this.nextJob++,
-      part: 0,
-      parts: 1,
-      leader: index,
-      a,
-      ...(b !== undefined ? {b} : {}),
-      assumptions: request.assumptions ?? NO_CHANGE,
-      runs: n,
-      firstRun: 0,
-      seed,
-      tables: request.tables ?? {}
-    }));
+    // The very request again, fewer runs, split and merged as it was.
+    this.echo("simulate", (n) => this.run({...request, runs: n * parts}));
     return {
       a,
       ...(b ? {b} : {}),
@@ -418,7 +406,7 @@ export class EnginePool {
       if (r.burdens) outcome = r.burdens;
     }
     if (!outcome) throw new Error("no worker answered with the negotiation table");
-    this.echo("burdens", (index, n) => ({id: this.nextId++, type: "burdens", job: this.nextJob++, part: 0, parts: 1, leader: index, a: request.a, runs: n, firstRun: 0, seed, band, ...spread}));
+    this.echo("burdens", (n) => this.runBurdens({...request, runs: n * parts}));
     return {...outcome, runs, seed, elapsedMs: performance.now() - start};
   }
 
