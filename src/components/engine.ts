@@ -285,6 +285,20 @@ export class EnginePool {
   }
 
   /**
+   * `warmUp` once `scenario` settles (e.g. when the page is idle), counted in `pending()` from now: a tool that waits
+   * for an idle page does not start while the warm-up is still to come.
+   */
+  async warmUpLater(scenario: Promise<Scenario | undefined>): Promise<void> {
+    this.echoing += 1;
+    try {
+      const s = await scenario;
+      if (s) await this.warmUp(s);
+    } finally {
+      this.echoing -= 1;
+    }
+  }
+
+  /**
    * After the first request of a kind, the same request a few times more, with fewer runs but split over the workers
    * and joined as it was, once the page has been quiet for a moment; the numbers are thrown away. The first requests in a fresh worker run in
    * V8's slower tiers while its optimising compiler works in the background (on a 2-core machine, on the cores the
@@ -440,7 +454,7 @@ export function getEnginePool(): Promise<EnginePool> {
     started = created;
     // Compile the engine's code in the workers before the reader's first change, but once the page is idle: not
     // on the 2 cores the page needs to draw its first charts.
-    void Promise.all([getScenarios(), idle()]).then(([{scenarios}]) => (scenarios["agreed"] ? created.warmUp(scenarios["agreed"]) : undefined));
+    void created.warmUpLater(Promise.all([getScenarios(), idle()]).then(([{scenarios}]) => scenarios["agreed"]));
     return created;
   })();
   return pool;
