@@ -7,16 +7,17 @@ import {join} from "node:path";
 import {afterAll, expect, test} from "vitest";
 import type {Datasets} from "../../loaders/types.ts";
 import {buildSite, ROOT} from "../../scripts/build.ts";
+import {unpackJson} from "../../src/components/packed-json.ts";
 
 const work = mkdtempSync(join(tmpdir(), "fairshare-build-"));
 afterAll(() => rmSync(work, {recursive: true, force: true}));
 
-/** The datasets JSON a build emitted (its name carries a content hash). */
+/** The datasets JSON a build emitted (its name carries a content hash; packed, see src/components/packed-json.ts). */
 function builtDatasets(output: string): Datasets {
   const dir = join(output, "_file", "data");
   const files = readdirSync(dir).filter((f) => /^datasets\.[0-9a-f]+\.json$/.test(f));
   expect(files, `one datasets JSON in ${dir}`).toHaveLength(1);
-  return JSON.parse(readFileSync(join(dir, files[0]!), "utf8")) as Datasets;
+  return unpackJson<Datasets>(JSON.parse(readFileSync(join(dir, files[0]!), "utf8")));
 }
 
 function inhabitants(datasets: Datasets, code: string): number {
