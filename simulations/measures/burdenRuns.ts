@@ -247,10 +247,10 @@ function sortedRounded(data: Float64Array, runs: number, columns: number, m: num
   return x;
 }
 
-/** A column (stride `columns`, offset `m`) of a runs × columns array, or `map(run)`, sorted. */
-export function sortedColumn(data: ArrayLike<number>, runs: number, columns: number, m: number, map?: (i: number) => number): Float64Array {
+/** A column (stride `columns`, offset `m`) of a runs × columns array, sorted. */
+export function sortedColumn(data: ArrayLike<number>, runs: number, columns: number, m: number): Float64Array {
   const x = new Float64Array(runs);
-  for (let i = 0; i < runs; i++) x[i] = map ? map(i) : data[i * columns + m]!;
+  for (let i = 0; i < runs; i++) x[i] = data[i * columns + m]!;
   return sortDoubles(x);
 }
 
