@@ -281,7 +281,7 @@ export class EnginePool {
       ])
     ).finally(() => (this.echoing -= 1));
     // Then the pages' most common request, a few rounds more, as an echo (a reader's first change comes later).
-    this.echo("warm-up", (n) => this.run({a: scenario, runs: n * this.size, seed: 1}));
+    this.echo("warm-up", (n) => this.run({a: scenario, runs: n * this.size, seed: 1}, false));
   }
 
   /**
@@ -299,10 +299,10 @@ export class EnginePool {
   }
 
   /**
-   * After the first request of a kind, the same request a few times more, with fewer runs but split over the workers
-   * and joined as it was, once the page has been quiet for a moment; the numbers are thrown away. The first requests in a fresh worker run in
-   * V8's slower tiers while its optimising compiler works in the background (on a 2-core machine, on the cores the
-   * simulation needs), and the page's own requests carry scenarios shaped as the page composes them, which the
+   * After the first request of a kind, the same request a few times more (with fewer runs, or for the negotiation
+   * table at its own size), split over the workers and joined as it was, once the page has been quiet for a moment;
+   * the numbers are thrown away. The first requests in a fresh worker run in V8's slower tiers while its optimising
+   * compiler works in the background (on a 2-core machine, on the cores the simulation needs), and the page's own requests carry scenarios shaped as the page composes them, which the
    * warm-up's scenario file is not: without the echo the reader's first few edits are the slow ones. A request made
    * meanwhile goes first (the echo waits for a quiet moment before each round), so the echo never delays the reader
    * by more than one round.
@@ -332,7 +332,9 @@ export class EnginePool {
     });
   }
 
-  private async run(request: SimulationRequest): Promise<SimulationOutcome> {
+  // `echo`: whether a first request of its kind is echoed (the echo's own requests are not, nor the warm-up's, so
+  // that the page's own first request is the one repeated).
+  private async run(request: SimulationRequest, echo = true): Promise<SimulationOutcome> {
     const start = performance.now();
     const {DEFAULT_RUNS, DEFAULT_SEED} = this.engine;
     const runs = request.runs ?? DEFAULT_RUNS;
@@ -347,7 +349,7 @@ export class EnginePool {
       if (!r.ok) throw new Error(r.error);
       if (!r.tables) throw new Error("a worker answered without rows");
       // The same request again on every worker (as the tornado's many requests run, side by side).
-      this.echo("rows", (n) => Promise.all(this.workers.map(() => this.run({...request, runs: n}))));
+      if (echo) this.echo("rows", (n) => Promise.all(this.workers.map(() => this.run({...request, runs: n}, false))));
       return {a, ...r.tables, runs, seed, elapsedMs: performance.now() - start, mergeMs: 0, workerMs: r.elapsedMs, workers: 1};
     }
     const parts = request.split === false ? 1 : Math.max(1, Math.min(this.size, Math.floor(runs / MIN_RUNS_PER_PART)));
@@ -385,7 +387,7 @@ export class EnginePool {
     }
     if (!tables) throw new Error("no worker answered with the tables");
     // The very request again, fewer runs, split and merged as it was.
-    this.echo("simulate", (n) => this.run({...request, runs: n * parts}));
+    if (echo) this.echo("simulate", (n) => this.run({...request, runs: n * parts}, false));
     return {
       a,
       ...(b ? {b} : {}),
@@ -399,7 +401,7 @@ export class EnginePool {
     };
   }
 
-  private async runBurdens(request: BurdenRequest): Promise<BurdenOutcome> {
+  private async runBurdens(request: BurdenRequest, echo = true): Promise<BurdenOutcome> {
     const start = performance.now();
     const {runs, seed} = request;
     if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
@@ -422,7 +424,7 @@ export class EnginePool {
     if (!outcome) throw new Error("no worker answered with the negotiation table");
     // At its own size: the workers' buffers and heaps then fit the edits that follow (with a smaller echo the first
     // 3-4 edits were still 2-3 times slower than the later ones).
-    this.echo("burdens", () => this.runBurdens(request));
+    if (echo) this.echo("burdens", () => this.runBurdens(request, false));
     return {...outcome, runs, seed, elapsedMs: performance.now() - start};
   }
 
