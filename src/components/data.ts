@@ -2,7 +2,7 @@
 // packed-json.ts).
 import {FileAttachment} from "observablehq:stdlib";
 import type {Datasets} from "../../loaders/types.ts";
-import {unpackJson, type PackedJson} from "./packed-json.js";
+import {unpackedJson} from "./packed-json.js";
 
 let datasets: Promise<Datasets> | undefined;
 
@@ -13,8 +13,6 @@ let datasets: Promise<Datasets> | undefined;
  * const {municipalities} = await getDatasets();
  */
 export function getDatasets(): Promise<Datasets> {
-  datasets ??= FileAttachment("../data/datasets.json")
-    .json()
-    .then((packed) => unpackJson<Datasets>(packed as PackedJson));
+  datasets ??= unpackedJson<Datasets>(FileAttachment("../data/datasets.json"));
   return datasets;
 }

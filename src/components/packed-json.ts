@@ -110,3 +110,24 @@ export function unpackJson<T>(packed: PackedJson): T {
   };
   return unpack(packed.value) as T;
 }
+
+/**
+ * The packed JSON text of any value as JSON.stringify would write it (what a data loader puts on stdout).
+ *
+ * @example
+ * process.stdout.write(packedJsonText(loadDatasets(dataDir)));
+ */
+export function packedJsonText(value: unknown): string {
+  return JSON.stringify(packJson(JSON.parse(JSON.stringify(value))));
+}
+
+/**
+ * A packed file attachment, unpacked (Framework must see the FileAttachment call with its literal path at the
+ * caller, so the caller makes it).
+ *
+ * @example
+ * const datasets = await unpackedJson<Datasets>(FileAttachment("../data/datasets.json"));
+ */
+export function unpackedJson<T>(file: {json(): Promise<unknown>}): Promise<T> {
+  return file.json().then((packed) => unpackJson<T>(packed as PackedJson));
+}

@@ -8,7 +8,7 @@ import {afterFirstChart} from "./run.js";
 import {getEnginePool, getScenarios, loadEngine, type Engine, type EnginePool, type ScenarioSet, type SimulationOutcome} from "./engine.js";
 import type {Comparison} from "./views/compare.js";
 import type {Versions, ViewContext} from "./views/context.js";
-import {unpackJson, type PackedJson} from "./packed-json.js";
+import {unpackedJson} from "./packed-json.js";
 
 export interface PageBasics {
   readonly engine: Engine;
@@ -31,9 +31,7 @@ let comparison: Promise<Comparison> | undefined;
  * const run = ready(await getOverview());
  */
 export function getOverview(): Promise<SimulationOutcome> {
-  overview ??= FileAttachment("../data/overview.json")
-    .json()
-    .then((packed) => unpackJson<SimulationOutcome>(packed as PackedJson));
+  overview ??= unpackedJson<SimulationOutcome>(FileAttachment("../data/overview.json"));
   return overview;
 }
 
@@ -45,9 +43,7 @@ export function getOverview(): Promise<SimulationOutcome> {
  * tracker.known(await getDefaultComparison(), label, key);
  */
 export function getDefaultComparison(): Promise<Comparison> {
-  comparison ??= FileAttachment("../data/comparison.json")
-    .json()
-    .then((packed) => unpackJson<Comparison>(packed as PackedJson));
+  comparison ??= unpackedJson<Comparison>(FileAttachment("../data/comparison.json"));
   return comparison;
 }
 

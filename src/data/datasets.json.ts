@@ -4,14 +4,14 @@
 import {fileURLToPath} from "node:url";
 import {loadDatasets} from "../../loaders/datasets.ts";
 import {DatasetError} from "../../loaders/errors.ts";
-import {packJson} from "../components/packed-json.ts";
+import {packedJsonText} from "../components/packed-json.ts";
 
 const dataDir = process.env.FAIRSHARE_DATA_DIR ?? fileURLToPath(new URL("../../data", import.meta.url));
 
 try {
   // Packed (repeated source texts written once: about a quarter of the size; src/components/data.ts unpacks it).
   // Serialised before writing so that an error can never leave half a document on stdout.
-  const json = JSON.stringify(packJson(JSON.parse(JSON.stringify(loadDatasets(dataDir)))));
+  const json = packedJsonText(loadDatasets(dataDir));
   process.stdout.write(json);
 } catch (error) {
   process.stderr.write(`${error instanceof DatasetError ? error.message : String((error as Error)?.stack ?? error)}\n`);

@@ -6,7 +6,7 @@
 import {fileURLToPath} from "node:url";
 import {loadDatasets} from "../../loaders/datasets.ts";
 import {DEFAULT_RUNS, DEFAULT_SEED, defaultScenarios, flowRows, mergeJobSummaries, prepareInputs, probabilityRows, simulateSummaries, summaryRows, type Scenario} from "../../simulations/index.ts";
-import {packJson} from "../components/packed-json.ts";
+import {packedJsonText} from "../components/packed-json.ts";
 
 const dataDir = process.env.FAIRSHARE_DATA_DIR ?? fileURLToPath(new URL("../../data", import.meta.url));
 
@@ -44,7 +44,7 @@ export function emit(make: () => unknown): void {
   try {
     // Packed (src/components/packed-json.ts: a table's field names once; about a third of the size), unpacked by
     // getOverview and getDefaultComparison.
-    process.stdout.write(JSON.stringify(packJson(JSON.parse(JSON.stringify(make())))));
+    process.stdout.write(packedJsonText(make()));
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
