@@ -235,9 +235,9 @@ const scope = self as unknown as {
   postMessage(message: WorkerResponse, transfer: Transferable[]): void;
 };
 
+// Answers hold rows (plain objects), no typed arrays: nothing to transfer.
 function reply(response: WorkerResponse): void {
-  const transfer = response.ok ? [...ownedBuffers(response.burdens)] : [];
-  scope.postMessage(response, transfer);
+  scope.postMessage(response, []);
 }
 
 /** Handles a request; returns the answer, or null when the answer comes later (a leader waiting for ranges). */
