@@ -12,7 +12,7 @@ export * from "./agreement.ts";
 export {adjustDatasets, AS_IN_DATA, type DataAssumptions} from "./model/assumptions.ts";
 export {prepareInputs, dataChoices, type ModelInputs} from "./model/inputs.ts";
 export {PLACEMENTS, PROGNOSES} from "./scenario/schema.ts";
-export {simulate, type SimulationResult, type SimulateOptions} from "./model/engine.ts";
+export {simulate, runCost, type SimulationResult, type SimulateOptions} from "./model/engine.ts";
 export {yearTargets, rampPeriod, rampTotal, fixedMembers} from "./model/ramp.ts";
 export {keyShares, type KeyBasis} from "./model/key.ts";
 export {apportion} from "./model/apportion.ts";

@@ -3,7 +3,7 @@
 import {resultBuffers, simulateInto, type ResultBuffers} from "../model/engine.ts";
 import type {ModelInputs} from "../model/inputs.ts";
 import type {Scenario} from "../scenario/schema.ts";
-import {addPaired, addResult, emptyPairedSummary, emptySummary, mergeSummary, summaryBuffers, type Summary} from "../summary/accumulator.ts";
+import {addPaired, addResult, emptyPairedSummary, emptySummary, mergeSummary, summaryBuffers, type Metric, type Summary} from "../summary/accumulator.ts";
 
 /** A scenario with the inputs prepared for it. */
 export interface Prepared {
@@ -26,6 +26,8 @@ export interface SummaryJob {
    * 40% fewer values a run: for a page that draws no flows (a comparison, the Prognoses page).
    */
   readonly flows?: boolean;
+  /** Count only these metrics of a and b (default all; see SummaryOptions.metrics): for a view that reads a few. */
+  readonly metrics?: readonly Metric[] | undefined;
 }
 
 /** Summaries of a job: of a, of b, and of the paired differences b − a. */
@@ -94,11 +96,11 @@ export function addSummaries(job: SummaryJob, into?: JobSummaries, onProgress?: 
   for (let done = 0; done < job.runs; done += chunk) {
     const options = {runs: Math.min(chunk, job.runs - done), seed: job.seed, firstRun: first + done};
     const ra = simulateInto(job.a.inputs, job.a.scenario, options, bufA);
-    a ??= emptySummary(ra, {flows: job.flows ?? true});
+    a ??= emptySummary(ra, {flows: job.flows ?? true, metrics: job.metrics});
     addResult(a, ra);
     if (job.b) {
       const rb = simulateInto(job.b.inputs, job.b.scenario, options, bufB);
-      b ??= emptySummary(rb, {flows: job.flows ?? true});
+      b ??= emptySummary(rb, {flows: job.flows ?? true, metrics: job.metrics});
       paired ??= emptyPairedSummary(ra, rb);
       addResult(b, rb);
       addPaired(paired, ra, rb);

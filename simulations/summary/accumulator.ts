@@ -109,10 +109,22 @@ export interface Summary {
    * `(t * M + o) * M + h`; t = years.length is the whole period (the sum over the years).
    */
   readonly flows: IntHistograms;
+  /**
+   * The metrics counted, in METRICS order: all of them, or those asked for (with the probabilities' placed, gap and
+   * share always among them). The histograms of the others stay empty and `summaryRows` makes no rows of them.
+   */
+  readonly metrics: readonly Metric[];
   runs: number;
 }
 
-function empty(scenario: string, paired: boolean, years: readonly number[], municipalities: readonly string[], capShare: number, flows: boolean): Summary {
+// The metrics a summary counts when asked for `wanted`: those, and what the probability rows read.
+function countedMetrics(wanted: readonly Metric[] | undefined): readonly Metric[] {
+  if (wanted === undefined) return METRICS;
+  for (const m of wanted) if (!(METRICS as readonly string[]).includes(m)) throw new Error(`summary: unknown metric "${m}"`);
+  return METRICS.filter((m) => wanted.includes(m) || m === "placed" || m === "gap" || m === "share");
+}
+
+function empty(scenario: string, paired: boolean, years: readonly number[], municipalities: readonly string[], capShare: number, flows: boolean, metrics: readonly Metric[] = METRICS): Summary {
   const cells = years.length * municipalities.length;
   const M = municipalities.length - 1;
   const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, intHistograms(cells)])) as Record<CountMetric, IntHistograms>;
@@ -128,6 +140,7 @@ function empty(scenario: string, paired: boolean, years: readonly number[], muni
     shareSuitable: ratioHistograms(cells),
     shareSuitableDiff: paired ? Array.from({length: cells}, realHistogram) : [],
     flows: intHistograms(flows ? (years.length + 1) * M * M : 0),
+    metrics: [...metrics],
     runs: 0
   };
 }
@@ -139,6 +152,11 @@ export interface SummaryOptions {
    * values per run; `flowRows` refuses it, and it merges only with summaries without flows.
    */
   readonly flows?: boolean;
+  /**
+   * Count only these metrics (default all), and what the probability rows read (placed, gap, share): for a view
+   * that reads a few metrics of many simulations (the tornado). Their rows are those of a full summary.
+   */
+  readonly metrics?: readonly Metric[] | undefined;
 }
 
 /**
@@ -147,9 +165,10 @@ export interface SummaryOptions {
  * @example
  * const s = emptySummary(result); addResult(s, result); summaryRows(s);
  * const table = emptySummary(result, {flows: false}); // the summary table only
+ * const few = emptySummary(result, {flows: false, metrics: ["backlog"]}); // backlog and the probabilities
  */
 export function emptySummary(like: SimulationResult, options: SummaryOptions = {}): Summary {
-  return empty(like.scenario.id, false, like.years, like.municipalities, like.capShare, options.flows ?? true);
+  return empty(like.scenario.id, false, like.years, like.municipalities, like.capShare, options.flows ?? true, countedMetrics(options.metrics));
 }
 
 /** An empty summary of paired differences B − A (scenario label "B-A" with the scenarios' ids). */
@@ -173,7 +192,11 @@ export function addResult(s: Summary, r: SimulationResult): void {
   if (s.paired) throw new Error("addResult: this summary holds paired differences; use addPaired");
   const cells = s.years.length * s.municipalities.length;
   const runs = r.runs;
-  const count = (metric: CountMetric, data: Int32Array, minus?: Int32Array, shift?: Int32Array) => countColumns(s.counts[metric], 0, cells, runs, data, minus, shift);
+  const all = s.metrics.length === METRICS.length;
+  const counted = (metric: Metric) => all || s.metrics.includes(metric);
+  const count = (metric: CountMetric, data: Int32Array, minus?: Int32Array, shift?: Int32Array) => {
+    if (counted(metric)) countColumns(s.counts[metric], 0, cells, runs, data, minus, shift);
+  };
   count("vacancies", r.vacancies);
   count("inflow", r.inflow);
   // The gap is placed − target, and the target is the same in every run: while every run so far had this result's
@@ -189,10 +212,10 @@ export function addResult(s: Summary, r: SimulationResult): void {
   count("placedForOthers", r.placed, r.placedAtHome);
   count("ownHousedElsewhere", r.placedByOrigin, r.placedAtHome);
   count("netContribution", r.placed, r.placedByOrigin);
-  count("balance", balanceInto(r, scratchArray(0, 3, runs * cells)));
+  if (counted("balance")) count("balance", balanceInto(r, scratchArray(0, 3, runs * cells)));
   addValues(s.counts.target, 0, r.target, runs);
   countRatioColumns(s.share, 0, cells, runs, r.placed, r.vacancies);
-  countRatioColumns(s.shareSuitable, 0, cells, runs, r.placed, r.suitable);
+  if (counted("shareSuitable")) countRatioColumns(s.shareSuitable, 0, cells, runs, r.placed, r.suitable);
   if (s.flows.n.length > 0) addFlows(s, r);
   s.runs += runs;
 }
@@ -273,7 +296,8 @@ export function mergeSummary(into: Summary, other: Summary): void {
     into.paired !== other.paired ||
     into.share.n.length !== other.share.n.length ||
     into.shareDiff.length !== other.shareDiff.length ||
-    into.flows.n.length !== other.flows.n.length
+    into.flows.n.length !== other.flows.n.length ||
+    into.metrics.length !== other.metrics.length
   ) {
     throw new Error(`mergeSummary: cannot merge a summary of "${other.scenario}" into one of "${into.scenario}"`);
   }

@@ -1,6 +1,6 @@
 // The tidy tables: one row per scenario, year, municipality and metric.
 import {fraction, stats, type Histogram, type MixedHistogram, type PairHistogram, type RealHistogram, type Stats} from "./histogram.ts";
-import {COUNT_METRICS, METRICS, type Metric, type Summary} from "./accumulator.ts";
+import {COUNT_METRICS, type Metric, type Summary} from "./accumulator.ts";
 import {intHistogramsOf, ratioHistogramsOf} from "./packed.ts";
 
 /** A row of the summary table: scenario, year, municipality, metric, then the statistics (the CSV's columns). */
@@ -25,8 +25,9 @@ export interface ProbabilityRow {
 }
 
 /**
- * The summary table: mean and P5-P95 of every metric per year and municipality ("regio" for the total), ordered
- * by year, then municipality (inputs' order, region last), then metric (METRICS order).
+ * The summary table: mean and P5-P95 of every metric the summary counts (all but in a summary of a few, see
+ * SummaryOptions.metrics) per year and municipality ("regio" for the total), ordered by year, then municipality
+ * (inputs' order, region last), then metric (METRICS order).
  *
  * @example
  * summaryRows(summary)[0]; // {scenario: "agreed", year: 2025, municipality: "Amersfoort", metric: "vacancies", mean: …}
@@ -41,7 +42,7 @@ export function summaryRows(s: Summary): SummaryRow[] {
   for (let t = 0; t < s.years.length; t++) {
     for (let m = 0; m < C; m++) {
       const cell = t * C + m;
-      for (const metric of METRICS) {
+      for (const metric of s.metrics) {
         let h: Histogram;
         if (metric === "share" || metric === "shareSuitable") {
           const ratio = (metric === "share" ? share : shareSuitable)[cell]!;

@@ -113,6 +113,8 @@ const NO_CHANGE: DataAssumptions = {vacancyFactor: 1, returnShareFactor: 1};
 const ECHO_ROUNDS = 4;
 const ECHO_RUNS = 1200;
 const ECHO_QUIET_MS = 60;
+/** What the pool echoes once (see EnginePool.echo): split simulations, those kept on one worker, burdens, the warm-up. */
+type EchoKind = "simulate" | "one worker" | "burdens" | "warm-up";
 /** Fewer runs than this per worker are not worth a round trip to several workers. */
 const MIN_RUNS_PER_PART = 500;
 
@@ -128,7 +130,7 @@ export class EnginePool {
   /** Settles when every worker has loaded the engine and the datasets. */
   readonly ready: Promise<void>;
   private readonly workers: Worker[];
-  /** Runs queued on each worker (to place requests that are not split). */
+  /** Work queued on each worker, in runs weighted by their cost (see runCost), to place requests that are not split. */
   private readonly load: number[];
   private readonly replies = new Map<number, {resolve: (r: WorkerResponse) => void}>();
   private nextId = 1;
@@ -138,7 +140,7 @@ export class EnginePool {
   private active = 0;
   private startedJobs = 0;
   /** Kinds of request already echoed (see `echo`), and echo rounds scheduled or running. */
-  private readonly echoed = new Set<WorkerRequest["type"] | "warm-up">();
+  private readonly echoed = new Set<EchoKind>();
   private echoing = 0;
   /** When the last request was made (an echo waits for a quiet moment). */
   private lastRequest = 0;
@@ -277,7 +279,7 @@ export class EnginePool {
       this.workers.flatMap((_, index) => [
         this.post(index, {id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: {}}, runs),
         this.post(index, {id: this.nextId++, type: "burdens", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, runs, firstRun: 0, seed: 1, band: [this.engine.SHARE_BAND[0], this.engine.SHARE_BAND[1]]}, runs),
-        this.post(index, {id: this.nextId++, type: "rows", a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, metrics: ["backlog", "placed", "share"]}, runs)
+        this.post(index, {id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: {metrics: ["backlog", "placed", "share"], flows: false}}, runs)
       ])
     ).finally(() => (this.echoing -= 1));
     // Then the pages' most common request, a few rounds more, as an echo (a reader's first change comes later).
@@ -307,7 +309,7 @@ export class EnginePool {
    * meanwhile goes first (the echo waits for a quiet moment before each round), so the echo never delays the reader
    * by more than one round.
    */
-  private echo(kind: WorkerRequest["type"] | "warm-up", repeat: (runsPerWorker: number) => Promise<unknown>): void {
+  private echo(kind: EchoKind, repeat: (runsPerWorker: number) => Promise<unknown>): void {
     if (this.echoed.has(kind)) return;
     this.echoed.add(kind);
     this.echoing += 1;
@@ -341,17 +343,6 @@ export class EnginePool {
     const seed = request.seed ?? DEFAULT_SEED;
     const {a, b} = request;
     if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive integer, got ${runs}`);
-    const metrics = request.tables?.metrics;
-    if (request.split === false && !b && metrics && this.engine.runRowsCover(metrics)) {
-      // A few metrics of one scenario on one worker: rows straight from the runs' counts, no summary of every metric.
-      const worker = this.byLoad()[0]!;
-      const r = await this.post(worker, {id: this.nextId++, type: "rows", a, assumptions: request.assumptions ?? NO_CHANGE, runs, firstRun: 0, seed, metrics}, runs);
-      if (!r.ok) throw new Error(r.error);
-      if (!r.tables) throw new Error("a worker answered without rows");
-      // The same request again on every worker (as the tornado's many requests run, side by side).
-      if (echo) this.echo("rows", (n) => Promise.all(this.workers.map(() => this.run({...request, runs: n}, false))));
-      return {a, ...r.tables, runs, seed, elapsedMs: performance.now() - start, mergeMs: 0, workerMs: r.elapsedMs, workers: 1};
-    }
     const parts = request.split === false ? 1 : Math.max(1, Math.min(this.size, Math.floor(runs / MIN_RUNS_PER_PART)));
     const chosen = this.byLoad().slice(0, parts);
     // The least busy worker merges; the ranges go to the chosen workers in index order.
@@ -373,7 +364,7 @@ export class EnginePool {
           ...range,
           seed,
           tables: request.tables ?? {}
-        }, range.runs)
+        }, range.runs * (this.engine.runCost(a) + (b ? this.engine.runCost(b) : 0)))
       )
     );
     let tables: Tables | undefined;
@@ -386,8 +377,10 @@ export class EnginePool {
       }
     }
     if (!tables) throw new Error("no worker answered with the tables");
-    // The very request again, fewer runs, split and merged as it was.
-    if (echo) this.echo("simulate", (n) => this.run({...request, runs: n * parts}, false));
+    // The very request again, fewer runs, split and merged as it was; a request kept on one worker (the tornado's
+    // many, side by side) again on every worker.
+    if (echo && parts > 1) this.echo("simulate", (n) => this.run({...request, runs: n * parts}, false));
+    else if (echo) this.echo("one worker", (n) => Promise.all(this.workers.map(() => this.run({...request, runs: n}, false))));
     return {
       a,
       ...(b ? {b} : {}),

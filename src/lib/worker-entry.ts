@@ -7,7 +7,6 @@
 import type * as EngineModule from "./engine-browser.ts";
 import type {FlowRow, JobSummaries, Metric, ModelInputs, ProbabilityRow, Scenario, SummaryRow} from "./engine-browser.ts";
 import type {BurdenRuns, BurdenRunsOutcome, BurdenSample} from "../../simulations/measures/burdenRuns.ts";
-import type {RunCounts, RunRowMetric} from "../../simulations/summary/runRows.ts";
 import type {ResultBuffers} from "../../simulations/model/engine.ts";
 import type {Datasets} from "../../loaders/types.ts";
 import type {DataAssumptions} from "../../simulations/model/assumptions.ts";
@@ -61,17 +60,6 @@ export type WorkerRequest =
       readonly firstRun: number;
       readonly seed: number;
       readonly tables: TableRequest;
-    }
-  | {
-      readonly id: number;
-      /** Summary rows of a few metrics (and the probabilities) from per-run counts: no summary of every metric. */
-      readonly type: "rows";
-      readonly a: Scenario;
-      readonly assumptions: DataAssumptions;
-      readonly runs: number;
-      readonly firstRun: number;
-      readonly seed: number;
-      readonly metrics: readonly RunRowMetric[];
     }
   | {
       readonly id: number;
@@ -193,7 +181,7 @@ function makeTables(e: typeof EngineModule, merged: JobSummaries, request: Table
   };
 }
 
-// Result buffers for the per-run requests ("burdens", "rows"), reused between requests (fresh memory is slow to
+// Result buffers for the per-run requests ("burdens"), reused between requests (fresh memory is slow to
 // fault in). Each chunk's figures are copied out before the next chunk overwrites them.
 let runBuffers: ResultBuffers | undefined;
 const RUN_CHUNK = 10_000;
@@ -217,17 +205,6 @@ function simulateBurdens(e: typeof EngineModule, request: Extract<WorkerRequest,
     parts.push(e.burdenRuns(result, basis, request.band));
   }
   return e.burdenSample(e.joinBurdenRuns(parts), request.spreadPeriods);
-}
-
-function simulateRows(e: typeof EngineModule, request: Extract<WorkerRequest, {type: "rows"}>): Tables {
-  const inputs = inputsFor(e, request.a, request.assumptions);
-  const buffers = buffersFor(e, request.runs, inputs);
-  let counts: RunCounts | undefined;
-  for (let done = 0; done < request.runs; done += RUN_CHUNK) {
-    const runs = Math.min(RUN_CHUNK, request.runs - done);
-    counts = e.addRunCounts(counts, e.simulateInto(inputs, request.a, {runs, seed: request.seed, firstRun: request.firstRun + done}, buffers));
-  }
-  return e.rowsFromRuns(counts!, request.metrics);
 }
 
 const scope = self as unknown as {
@@ -261,10 +238,6 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | null> {
       burdens: e.burdenSampleOutcome(e.joinBurdenSamples(parts), e.measureBasis(inputsFor(e, request.a, e.AS_IN_DATA).basis), request.a.id)
     }));
   }
-  if (request.type === "rows") {
-    const tables = simulateRows(e, request);
-    return {id: request.id, ok: true, elapsedMs: performance.now() - start, tables, mergeMs: 0};
-  }
   const {a, b} = request;
   return ranged(
     request,
@@ -277,7 +250,9 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | null> {
         firstRun: request.firstRun,
         seed: request.seed,
         // Flows are counted only where a table of them is made (see makeTables).
-        flows: request.tables.flows ?? !b
+        flows: request.tables.flows ?? !b,
+        // A view that reads a few metrics (the tornado) has only those counted.
+        metrics: request.tables.metrics
       }),
     (summaries) => e.jobSummaryBuffers(summaries),
     (parts) => ({tables: makeTables(e, e.mergeJobSummaries(parts), request.tables)})
