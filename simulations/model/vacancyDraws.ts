@@ -7,8 +7,23 @@ import {negativeBinomialSpec} from "../distributions/negativeBinomial.ts";
 import {poissonSampler, samplePoisson, type PoissonSampler} from "../distributions/poissonInverse.ts";
 import {gamma} from "../distributions/gamma.ts";
 
-// Tables depend on the inputs alone: cached per inputs object.
-const cache = new WeakMap<ModelInputs, TableSet>();
+// Tables depend on the expected relettings and their spread alone, so they are kept by that content: inputs that
+// differ elsewhere (a page's inflow or return-share assumptions, the tornado's variants) share them. The tables of
+// the KEPT most recently used contents are kept.
+const KEPT = 8;
+const byContent = new Map<string, TableSet>();
+function tablesOf(v: ModelInputs["vacancies"]): TableSet {
+  const content = JSON.stringify([v.existing, v.size]);
+  let set = byContent.get(content);
+  if (set) byContent.delete(content); // re-inserted below: the Map's order is the order of use
+  else set = TableSet.of(v.existing.flatMap((row) => row.map((mean, m) => negativeBinomialSpec(mean, v.size[m] ?? Infinity))));
+  byContent.set(content, set);
+  for (const oldest of byContent.keys()) {
+    if (byContent.size <= KEPT) break;
+    byContent.delete(oldest);
+  }
+  return set;
+}
 
 /**
  * Vacancy draws for one simulation. Without a calibration: relettings of the existing stock, negative binomial (or
@@ -46,10 +61,7 @@ export class VacancyDraws {
     const M = (this.M = inputs.municipalities.length);
     const Y = inputs.years.length;
     const v = inputs.vacancies;
-    this.tables = calibration
-      ? null
-      : (cache.get(inputs) ??
-        (cache.set(inputs, TableSet.of(v.existing.flatMap((row) => row.map((mean, m) => negativeBinomialSpec(mean, v.size[m] ?? Infinity))))), cache.get(inputs)!));
+    this.tables = calibration ? null : tablesOf(v);
     this.newBuild = new Int32Array(Y * M);
     this.expected = new Int32Array(Y * M);
     for (let t = 0; t < Y; t++) {
