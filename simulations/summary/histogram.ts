@@ -626,7 +626,6 @@ const atRank = new Float64Array(2 * PROBABILITIES.length);
  */
 export function stats(h: Histogram): Stats {
   if (h.n === 0) throw new Error("stats: the histogram is empty");
-  const {values, counts} = sortedCounts(h);
   const n = h.n;
   for (let k = 0; k < PROBABILITIES.length; k++) {
     const idx = (n - 1) * PROBABILITIES[k]!;
@@ -635,7 +634,15 @@ export function stats(h: Histogram): Stats {
   }
   // Floors and ceilings each ascend, but interleaved they need not (n = 3: 0, 1, 0, 1, …).
   ranks.sort();
-  const sum = sumAndRanks(values, counts);
+  let sum: number;
+  // A dense integer histogram is read where it lies: its sorted counts would be two fresh arrays per histogram, and
+  // fresh memory is what a summary table's thousand histograms cost most in a browser.
+  const dense = denseOf(h);
+  if (dense !== null) sum = denseSumAndRanks(dense.lo, dense.counts);
+  else {
+    const {values, counts} = sortedCounts(h);
+    sum = sumAndRanks(values, counts);
+  }
   const sample = sparseSample(n);
   return makeStats(
     sum / n,
@@ -645,6 +652,28 @@ export function stats(h: Histogram): Stats {
     quantileSorted(sample, PROBABILITIES[3]),
     quantileSorted(sample, PROBABILITIES[4])
   );
+}
+
+// The histogram as a dense integer histogram (counts of lo, lo + 1, …), or null for the other kinds.
+function denseOf(h: Histogram): IntHistogram | null {
+  return "parts" in h || "pairs" in h || "pN" in h || !("lo" in h) ? null : h;
+}
+
+// sumAndRanks of a dense integer histogram, over the values with a count (the same values, in the same order, as
+// its sorted counts: the same bits).
+function denseSumAndRanks(lo: number, counts: Float64Array): number {
+  let sum = 0;
+  let upTo = 0;
+  let next = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i]!;
+    if (!(c > 0)) continue;
+    const v = lo + i;
+    sum += v * c;
+    upTo += c;
+    while (next < ranks.length && ranks[next]! < upTo) atRank[next++] = v;
+  }
+  return sum;
 }
 
 // Σ value × count in ascending order, and atRank[k] = the value at position ranks[k] of the sorted sample.
@@ -677,6 +706,12 @@ function sparseSample(n: number): number[] {
  * fraction(h, (v) => v > 2); // 0.5 for the sample 1, 2, 3, 4
  */
 export function fraction(h: Histogram, test: (value: number) => boolean): number {
+  const dense = denseOf(h);
+  if (dense !== null) {
+    let hits = 0;
+    for (let i = 0; i < dense.counts.length; i++) if (dense.counts[i]! > 0 && test(dense.lo + i)) hits += dense.counts[i]!;
+    return hits / h.n;
+  }
   const {values, counts} = sortedCounts(h);
   let hits = 0;
   for (let i = 0; i < values.length; i++) if (test(values[i]!)) hits += counts[i]!;
