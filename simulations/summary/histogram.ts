@@ -412,7 +412,7 @@ export function sortedCounts(h: Histogram): SortedCounts {
 // insertion pass over them all sorts each within its bucket and adds equal values together (most buckets hold 0
 // to 2 values, so nearly every step finds its value in place). The same values and counts as sorting all ratios,
 // in linear time instead of a sort of tens of thousands.
-function ratioSortedCounts(h: RatioHistogram): SortedCounts {
+function ratioSortedCounts(h: RatioHistogram, copy = true): SortedCounts {
   const scratch = ratioScratch(Math.min(h.counts.length, h.n) + 1);
   const k = occurringRatios(h, scratch.ratios, scratch.weights);
   let min = Infinity;
@@ -422,11 +422,11 @@ function ratioSortedCounts(h: RatioHistogram): SortedCounts {
     if (r < min) min = r;
     if (r > max) max = r;
   }
-  return sortRatios(k, min, max, scratch);
+  return sortRatios(k, min, max, scratch, copy);
 }
 
 // The same for a list of the occurring pairs (its ratios, smallest and largest found in the same pass).
-function pairSortedCounts(h: PairHistogram): SortedCounts {
+function pairSortedCounts(h: PairHistogram, copy = true): SortedCounts {
   const list = h.pairs;
   const scratch = ratioScratch(list.length / 3 + 1);
   const {ratios, weights} = scratch;
@@ -442,11 +442,12 @@ function pairSortedCounts(h: PairHistogram): SortedCounts {
     ratios[k] = r;
     weights[k] = list[i + 2]!;
   }
-  return sortRatios(k, min, max, scratch);
+  return sortRatios(k, min, max, scratch, copy);
 }
 
-// Sorts the k ratios (from min to max) and weights of the scratch (see ratioSortedCounts).
-function sortRatios(k: number, min: number, max: number, {ratios, weights, r2, w2, first, bucket}: typeof scratch): SortedCounts {
+// Sorts the k ratios (from min to max) and weights of the scratch (see ratioSortedCounts). Without `copy` the result
+// is the scratch itself, valid until the next sort.
+function sortRatios(k: number, min: number, max: number, {ratios, weights, r2, w2, first, next, bucket}: typeof scratch, copy: boolean): SortedCounts {
   if (k === 0) return sortedOf(new Float64Array(0), new Float64Array(0));
   // Counting sort into k buckets by floor((r − min) · scale): first[b] is where bucket b starts.
   const buckets = k;
@@ -465,7 +466,7 @@ function sortRatios(k: number, min: number, max: number, {ratios, weights, r2, w
     if (first[b + 1]! > 64) crowded = true;
     first[b + 1]! += first[b]!;
   }
-  const next = first.slice(0, buckets);
+  next.set(first.subarray(0, buckets));
   for (let i = 0; i < k; i++) {
     const at = next[bucket[i]!]!++;
     r2[at] = ratios[i]!;
@@ -473,7 +474,7 @@ function sortRatios(k: number, min: number, max: number, {ratios, weights, r2, w
   }
   if (crowded) for (let b = 0; b < buckets; b++) if (first[b + 1]! - first[b]! > 64) sortCrowded(r2, w2, first[b]!, first[b + 1]!);
   const distinct = insertDistinct(r2, w2, k, ratios, weights);
-  return sortedOf(ratios.slice(0, distinct), weights.slice(0, distinct));
+  return copy ? sortedOf(ratios.slice(0, distinct), weights.slice(0, distinct)) : sortedOf(ratios.subarray(0, distinct), weights.subarray(0, distinct));
 }
 
 // The occurring pairs' ratios and counts, written from position 0; returns how many. Per row, the zeros at either
@@ -533,11 +534,11 @@ function insertDistinct(r: Float64Array, w: Float64Array, k: number, values: Flo
 
 // Working arrays of ratioSortedCounts, kept between calls (a summary sorts a hundred grids, each of up to its runs'
 // pairs: fresh arrays each time were most of the garbage collector's work).
-let scratch = {ratios: new Float64Array(0), weights: new Float64Array(0), r2: new Float64Array(0), w2: new Float64Array(0), first: new Int32Array(0), bucket: new Int32Array(0)};
+let scratch = {ratios: new Float64Array(0), weights: new Float64Array(0), r2: new Float64Array(0), w2: new Float64Array(0), first: new Int32Array(0), next: new Int32Array(0), bucket: new Int32Array(0)};
 function ratioScratch(k: number): typeof scratch {
   if (scratch.ratios.length < k) {
     const n = Math.max(k, 2 * scratch.ratios.length);
-    scratch = {ratios: new Float64Array(n), weights: new Float64Array(n), r2: new Float64Array(n), w2: new Float64Array(n), first: new Int32Array(n + 1), bucket: new Int32Array(n)};
+    scratch = {ratios: new Float64Array(n), weights: new Float64Array(n), r2: new Float64Array(n), w2: new Float64Array(n), first: new Int32Array(n + 1), next: new Int32Array(n), bucket: new Int32Array(n)};
   }
   return scratch;
 }
@@ -640,7 +641,7 @@ export function stats(h: Histogram): Stats {
   const dense = denseOf(h);
   if (dense !== null) sum = denseSumAndRanks(dense.lo, dense.counts);
   else {
-    const {values, counts} = sortedCounts(h);
+    const {values, counts} = sortedOnce(h);
     sum = sumAndRanks(values, counts);
   }
   const sample = sparseSample(n);
@@ -652,6 +653,16 @@ export function stats(h: Histogram): Stats {
     quantileSorted(sample, PROBABILITIES[3]),
     quantileSorted(sample, PROBABILITIES[4])
   );
+}
+
+// A histogram's sorted counts for one use: the cached ones if there are, else the ratios' sorted in the scratch and
+// not kept (the tables read each ratio histogram's sort once; a copy of each would be two fresh arrays).
+function sortedOnce(h: Histogram): SortedCounts {
+  const hit = sortedCache.get(h);
+  if (hit !== undefined && hit.n === h.n) return hit.sorted;
+  if ("pairs" in h) return pairSortedCounts(h, false);
+  if ("pN" in h) return ratioSortedCounts(h, false);
+  return sortedCounts(h);
 }
 
 // The histogram as a dense integer histogram (counts of lo, lo + 1, …), or null for the other kinds.
@@ -710,6 +721,16 @@ export function fraction(h: Histogram, test: (value: number) => boolean): number
   if (dense !== null) {
     let hits = 0;
     for (let i = 0; i < dense.counts.length; i++) if (dense.counts[i]! > 0 && test(dense.lo + i)) hits += dense.counts[i]!;
+    return hits / h.n;
+  }
+  // Ratios are tested where they are counted, unsorted: the counts are integers, so any order adds up the same.
+  if ("pairs" in h) {
+    let hits = 0;
+    const list = h.pairs;
+    for (let i = 0; i < list.length; i += 3) {
+      const d = list[i + 1]!;
+      if (test(d > 0 ? list[i]! / d : 0)) hits += list[i + 2]!;
+    }
     return hits / h.n;
   }
   const {values, counts} = sortedCounts(h);
