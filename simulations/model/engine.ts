@@ -183,6 +183,7 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
     for (let k = 0; k < levels; k++) count[k + 1]! += count[k]!;
     for (let i = 0; i < runs; i++) order[count[level[i]!]!++] = i;
   } else for (let i = 0; i < runs; i++) order[i] = i;
+  lastObjects = [vacancyDraws, inflowDraws, placement];
   runLoop(order, runs, firstRun, Y, M, capShare === null ? -1 : capShare, vacancyDraws, inflowDraws, placement, initial.home, initial.pool, claimShare, suitableShare, targets.map((t) => Int32Array.from(t)), outV, outS, outD, outP, outO, outH, outB, outF);
 
   return {
@@ -204,6 +205,14 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
     target
   };
 }
+
+// The last simulation's draws and placement, kept until the next one. V8 gives an object the hidden class its
+// constructor's assignments lead to, and that class lives only as long as some object has it; optimised code
+// checks against it. In a page's worker every such object dies between two requests, a collection then drops the
+// classes, and V8 throws away the optimised code of the run loop and everything it calls ("embedded weak objects
+// cleared"): each request recompiled them in the background, on the cores the workers simulate on (about 40
+// optimising compiles in 7 requests). Keeping one object of each class keeps the classes, and the code.
+let lastObjects: readonly object[] = [];
 
 // The result's column names, made once per inputs: reading the names off the municipality objects after every
 // simulation threw away simulateInto's optimised code again and again (V8 "wrong map" on those objects).
