@@ -11,6 +11,7 @@ import {negativeBinomialSpec, sizeFromOverdispersion} from "../distributions/neg
 import {binomialTables} from "../distributions/binomial.ts";
 import {poissonSampler, samplePoisson} from "../distributions/poissonInverse.ts";
 import {gamma} from "../distributions/gamma.ts";
+import {RecentlyUsed} from "./recentlyUsed.ts";
 
 /** Number of equally likely levels the prognosis range is drawn from (their quantiles' midpoints). */
 export const LEVELS = 40;
@@ -72,9 +73,8 @@ function parts(inputs: ModelInputs, base: readonly (readonly (readonly number[])
 
 // Tables are derived from the inputs' inflow alone (means, groups, range), so they are kept by that content: a
 // page or a worker runs many chunks on one inputs object, and inputs that differ only elsewhere (the tornado's
-// vacancy assumptions) share them. The tables of the KEPT most recently used contents are kept.
-const KEPT = 8;
-const byContent = new Map<string, Map<string, TableSet>>();
+// vacancy assumptions) share them. The tables of the 8 most recently used contents are kept.
+const kept = new RecentlyUsed<Map<string, TableSet>>(8);
 const contentKeys = new WeakMap<ModelInputs, string>();
 function cached(inputs: ModelInputs, key: string, build: () => TableSet): TableSet {
   let content = contentKeys.get(inputs);
@@ -82,14 +82,7 @@ function cached(inputs: ModelInputs, key: string, build: () => TableSet): TableS
     content = JSON.stringify([inputs.municipalities.length, inputs.years, inputs.groups.map((g) => [g.returnShare, g.notHome]), inputs.inflow, inputs.inflowRange]);
     contentKeys.set(inputs, content);
   }
-  let byKey = byContent.get(content);
-  if (byKey) byContent.delete(content); // re-inserted below: the Map's order is the order of use
-  else byKey = new Map();
-  byContent.set(content, byKey);
-  for (const oldest of byContent.keys()) {
-    if (byContent.size <= KEPT) break;
-    byContent.delete(oldest);
-  }
+  const byKey = kept.get(content, () => new Map());
   let set = byKey.get(key);
   if (!set) byKey.set(key, (set = build()));
   return set;

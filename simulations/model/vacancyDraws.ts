@@ -6,23 +6,14 @@ import {TableSet} from "../distributions/table.ts";
 import {negativeBinomialSpec} from "../distributions/negativeBinomial.ts";
 import {poissonSampler, samplePoisson, type PoissonSampler} from "../distributions/poissonInverse.ts";
 import {gamma} from "../distributions/gamma.ts";
+import {RecentlyUsed} from "./recentlyUsed.ts";
 
 // Tables depend on the expected relettings and their spread alone, so they are kept by that content: inputs that
 // differ elsewhere (a page's inflow or return-share assumptions, the tornado's variants) share them. The tables of
-// the KEPT most recently used contents are kept.
-const KEPT = 8;
-const byContent = new Map<string, TableSet>();
+// the 8 most recently used contents are kept.
+const kept = new RecentlyUsed<TableSet>(8);
 function tablesOf(v: ModelInputs["vacancies"]): TableSet {
-  const content = JSON.stringify([v.existing, v.size]);
-  let set = byContent.get(content);
-  if (set) byContent.delete(content); // re-inserted below: the Map's order is the order of use
-  else set = TableSet.of(v.existing.flatMap((row) => row.map((mean, m) => negativeBinomialSpec(mean, v.size[m] ?? Infinity))));
-  byContent.set(content, set);
-  for (const oldest of byContent.keys()) {
-    if (byContent.size <= KEPT) break;
-    byContent.delete(oldest);
-  }
-  return set;
+  return kept.get(JSON.stringify([v.existing, v.size]), () => TableSet.of(v.existing.flatMap((row) => row.map((mean, m) => negativeBinomialSpec(mean, v.size[m] ?? Infinity)))));
 }
 
 /**
