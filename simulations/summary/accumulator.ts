@@ -297,7 +297,8 @@ export function mergeSummary(into: Summary, other: Summary): void {
     into.share.n.length !== other.share.n.length ||
     into.shareDiff.length !== other.shareDiff.length ||
     into.flows.n.length !== other.flows.n.length ||
-    into.metrics.length !== other.metrics.length
+    into.metrics.length !== other.metrics.length ||
+    into.metrics.some((m, i) => other.metrics[i] !== m)
   ) {
     throw new Error(`mergeSummary: cannot merge a summary of "${other.scenario}" into one of "${into.scenario}"`);
   }

@@ -40,6 +40,9 @@ describe("a summary of a few metrics", () => {
     const few = engine.simulateSummaries({a: {inputs, scenario: s}, runs: 100, seed: 1, flows: false, metrics: ["backlog"]});
     const all = engine.simulateSummaries({a: {inputs, scenario: s}, runs: 100, firstRun: 100, seed: 1, flows: false});
     expect(() => engine.mergeJobSummaries([few, all])).toThrow(/cannot merge/);
+    // As many metrics, other ones: backlog or inflow, each with placed, gap and share.
+    const other = engine.simulateSummaries({a: {inputs, scenario: s}, runs: 100, firstRun: 100, seed: 1, flows: false, metrics: ["inflow"]});
+    expect(() => engine.mergeJobSummaries([few, other])).toThrow(/cannot merge/);
     expect(() => engine.simulateSummaries({a: {inputs, scenario: s}, runs: 10, seed: 1, metrics: ["wachtenden" as Metric]})).toThrow(/unknown metric "wachtenden"/);
   });
 });
