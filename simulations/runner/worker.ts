@@ -1,7 +1,7 @@
 // A pool worker: simulates the run ranges it is given, adding them to its summaries, and sends those back once.
 // Merging is exact (integer counts), so which worker ran which range does not change any number.
 import {parentPort, workerData} from "node:worker_threads";
-import {addSummaries, jobSummaryBuffers, type JobSummaries, type Prepared} from "./chunked.ts";
+import {addSummaries, jobSummaryBuffers, type JobSummaries, type Prepared, type SummaryJob} from "./chunked.ts";
 
 export interface WorkerData {
   readonly a: Prepared;
@@ -9,6 +9,7 @@ export interface WorkerData {
   readonly seed: number;
   readonly chunkSize: number;
   readonly flows?: boolean;
+  readonly metrics?: SummaryJob["metrics"];
 }
 export type WorkerRequest = {type: "run"; firstRun: number; runs: number} | {type: "finish"};
 export type WorkerReply =
@@ -30,7 +31,7 @@ port.on("message", (request: WorkerRequest) => {
     }
     let reported = 0;
     // Each range adds to this worker's summaries (integer counts: the same as merging per range, without the copies).
-    merged = addSummaries({a: data.a, b: data.b, runs: request.runs, seed: data.seed, firstRun: request.firstRun, chunkSize: data.chunkSize, flows: data.flows}, merged ?? undefined, (done) => {
+    merged = addSummaries({a: data.a, b: data.b, runs: request.runs, seed: data.seed, firstRun: request.firstRun, chunkSize: data.chunkSize, flows: data.flows, metrics: data.metrics}, merged ?? undefined, (done) => {
       port.postMessage({type: "progress", runs: done - reported} satisfies WorkerReply);
       reported = done;
     });

@@ -37,6 +37,15 @@ describe("worker pool", () => {
     }
   });
 
+  it("with a few metrics (the tornado's): the pool counts those alone, as one thread does", async () => {
+    const s = scenario({id: "a"});
+    const job = {a: {inputs: prepareInputs(fixtureDatasets(), s), scenario: s}, runs: 600, seed: 4, chunkSize: 250, flows: false, metrics: ["backlog"] as const};
+    const single = simulateSummaries(job);
+    const pooled = await runPool(job, {workers: 2});
+    expect(pooled.a.metrics).toEqual(single.a.metrics);
+    expect(summaryRows(pooled.a)).toEqual(summaryRows(single.a));
+  });
+
   it("reports a worker's error instead of hanging", async () => {
     const s = scenario();
     const inputs = prepareInputs(fixtureDatasets(), s);
