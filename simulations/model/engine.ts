@@ -206,9 +206,10 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   };
 }
 
-// The last simulation's draws and placement, kept until the next one. V8 gives an object the hidden class its
-// constructor's assignments lead to, and that class lives only as long as some object has it; optimised code
-// checks against it. In a page's worker every such object dies between two requests, a collection then drops the
+// The last simulation's draws and placement, kept until the next one (and with the draws their last seedrandom
+// generators). V8 gives an object the hidden class its constructor's assignments lead to (a generator: the
+// properties alea adds to it), and that class lives only as long as some object has it; optimised code checks
+// against it. In a page's worker every such object dies between two requests, a collection then drops the
 // classes, and V8 throws away the optimised code of the run loop and everything it calls ("embedded weak objects
 // cleared"): each request recompiled them in the background, on the cores the workers simulate on (about 40
 // optimising compiles in 7 requests). Keeping one object of each class keeps the classes, and the code.

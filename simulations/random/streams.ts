@@ -17,12 +17,6 @@ type AleaState = {c: number; s0: number; s1: number; s2: number};
 // The options object handed to alea for every stream: alea copies the state when it is built.
 const shared = {state: {c: 1, s0: 0, s1: 0, s2: 0} as AleaState};
 const alea = seedrandom.alea;
-// One generator kept for good. alea adds properties (int32, double, quick, state) to each generator it returns, and
-// the hidden classes those additions make live only as long as some generator does. Between two requests of a
-// page's worker every generator dies, a collection drops those classes, and V8 throws away the optimised code of
-// every function that made or drew from a generator ("embedded weak objects cleared"): each request then recompiled
-// them in the background, on the cores the workers need. This one keeps the classes alive.
-export const KEEP_SHAPES: Uniform = alea("", {state: {c: 1, s0: 0, s1: 0, s2: 0}});
 const SCALE = 2.3283064365386963e-10; // 2^-32: alea keeps its state as fractions in [0, 1)
 
 // murmur3's 32-bit finaliser: a cheap bijective mixer with full avalanche.
