@@ -153,21 +153,21 @@ export async function simulateTornado(pool: Pick<EnginePool, "simulate">, engine
   // Each of the 13 on one worker, side by side (no ranges to send and merge), making only the rows it reads. A
   // variant that is the reader's own setting (φ = 0, vacancies spread as in the series: the defaults) is the centre:
   // the same request on the same draws, so it is simulated once.
-  const request = (settings: Settings) => ({a: scenarioWith(agreed, settings) as Scenario, assumptions: dataChanges(settings), runs: TORNADO_RUNS, seed: engine.DEFAULT_SEED, split: false, tables: TORNADO_TABLES});
+  const asked = [{settings: s, channel: "tornado-centre"}, ...variants.map((v, i) => ({settings: v.settings, channel: `tornado-${i}`}))].map(({settings, channel}) => ({
+    request: {a: scenarioWith(agreed, settings) as Scenario, assumptions: dataChanges(settings), runs: TORNADO_RUNS, seed: engine.DEFAULT_SEED, split: false, tables: TORNADO_TABLES},
+    channel
+  }));
   const simulated = new Map<string, Promise<SimulationOutcome>>();
-  const outcome = (settings: Settings, channel: string): Promise<SimulationOutcome> => {
-    const r = request(settings);
-    const key = JSON.stringify([r.a, r.assumptions]);
+  const outcome = ({request, channel}: (typeof asked)[number]): Promise<SimulationOutcome> => {
+    const key = JSON.stringify([request.a, request.assumptions]);
     let found = simulated.get(key);
-    if (found === undefined) simulated.set(key, (found = pool.simulate(r, channel)));
+    if (found === undefined) simulated.set(key, (found = pool.simulate(request, channel)));
     return found;
   };
   // The costliest first (overdispersed inflow takes about three times as long): each request goes to the worker with
   // the least work queued, so the long one starts at once and the others fill in beside it.
-  const asked = [{settings: s, channel: "tornado-centre"}, ...variants.map((v, i) => ({settings: v.settings, channel: `tornado-${i}`}))];
-  const cost = asked.map((q) => engine.runCost(scenarioWith(agreed, q.settings) as Scenario));
-  for (const i of asked.map((_, i) => i).sort((x, y) => cost[y]! - cost[x]! || x - y)) void outcome(asked[i]!.settings, asked[i]!.channel);
-  const [centre, ...outcomes] = await Promise.all(asked.map((q) => outcome(q.settings, q.channel)));
+  for (const q of [...asked].sort((x, y) => engine.runCost(y.request.a) - engine.runCost(x.request.a))) void outcome(q);
+  const [centre, ...outcomes] = await Promise.all(asked.map(outcome));
   return {variants, outcomes, centre: centre!, elapsedMs: performance.now() - start};
 }
 
