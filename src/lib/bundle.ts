@@ -1,7 +1,7 @@
 // Bundles a TypeScript entry for the browser with esbuild. Pages cannot import files outside src/, so the engine
 // reaches the browser as a loader output (src/lib/engine.js.ts, src/lib/worker.js.ts) built from the very same
 // source the command line runs: one engine, one code path, same numbers.
-import {build, type Format} from "esbuild";
+import {build, type BuildOptions, type Format} from "esbuild";
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
@@ -18,22 +18,25 @@ export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
  * const code = await bundleForBrowser("simulations/index.ts", "esm");
  */
 export async function bundleForBrowser(entry: string, format: Format): Promise<string> {
+  // Keep names so that errors thrown in the browser name the function that threw.
+  return browserBundle(entry, {entryPoints: [entry], format, keepNames: true});
+}
+
+// One minified browser bundle, in memory, with the options every bundle shares; its text.
+async function browserBundle(what: string, options: BuildOptions): Promise<string> {
   const result = await build({
     absWorkingDir: REPO_ROOT,
-    entryPoints: [entry],
     bundle: true,
-    format,
     platform: "browser",
     target: "es2022",
     minify: true,
-    // Keep names so that errors thrown in the browser name the function that threw.
-    keepNames: true,
     legalComments: "none",
+    ...options,
     write: false,
     logLevel: "silent"
   });
   const [file] = result.outputFiles;
-  if (!file) throw new Error(`esbuild produced no output for ${entry}`);
+  if (!file) throw new Error(`esbuild produced no output for ${what}`);
   return file.text;
 }
 
@@ -58,23 +61,13 @@ export interface PackageBundle {
 export async function bundlePackage(name: string): Promise<PackageBundle> {
   const require = createRequire(join(REPO_ROOT, "package.json"));
   const version = packageVersion(require, name);
-  const result = await build({
-    absWorkingDir: REPO_ROOT,
+  const code = await browserBundle(name, {
     stdin: {contents: `export * from ${JSON.stringify(name)};`, resolveDir: REPO_ROOT, loader: "js"},
-    bundle: true,
     format: "esm",
-    platform: "browser",
-    target: "es2022",
     // As Framework bundles node_modules: production builds of the packages, minified.
-    define: {"process.env.NODE_ENV": JSON.stringify("production")},
-    minify: true,
-    legalComments: "none",
-    write: false,
-    logLevel: "silent"
+    define: {"process.env.NODE_ENV": JSON.stringify("production")}
   });
-  const [file] = result.outputFiles;
-  if (!file) throw new Error(`esbuild produced no output for ${name}`);
-  return {name, version, code: file.text};
+  return {name, version, code};
 }
 
 /** The version in an installed package's package.json (found from its entry, as Framework finds it). */
