@@ -107,6 +107,19 @@ describe("packed histograms", () => {
     return stats(one);
   }
 
+  // Pairs on the chunk's data: a numerator from each value, the third column as denominator.
+  function pairsOf(data: Int32Array) {
+    return {num: Int32Array.from(data, (v) => Math.abs(v) % 97), den: Int32Array.from(data, (_, j) => data[j - (j % CELLS) + 2]!)};
+  }
+  // Each column of a set of ratio histograms has the statistics of its pairs counted one by one.
+  function expectRatiosOneByOne(set: ReturnType<typeof ratioHistograms>, num: Int32Array, den: Int32Array, runs: number) {
+    for (let c = 0; c < CELLS; c++) {
+      const one = ratioHistogram();
+      addRatiosStrided(one, num, den, c, CELLS, runs);
+      expect(stats(ratioHistogramsOf(set)[c]!)).toEqual(stats(one));
+    }
+  }
+
   it("count a long first chunk exactly, values far outside its first runs included", () => {
     fc.assert(
       fc.property(longChunk, (chunk) => {
@@ -121,16 +134,11 @@ describe("packed histograms", () => {
           expect(stats(intHistogramsOf(plain)[c]!)).toEqual(columnStats(data, chunk.runs, CELLS, c));
           expect(stats(intHistogramsOf(differences)[c]!)).toEqual(columnStats(data, chunk.runs, CELLS, c, minus, shift[c]!));
         }
-        // Pairs (data, data of the third column as denominator) on the same path.
-        const num = Int32Array.from(data, (v) => Math.abs(v) % 97);
-        const den = Int32Array.from(data, (_, j) => data[j - (j % CELLS) + 2]!);
+        // Pairs on the same path.
+        const {num, den} = pairsOf(data);
         const grids = ratioHistograms(CELLS);
         countRatioColumns(grids, 0, CELLS, chunk.runs, num, den);
-        for (let c = 0; c < CELLS; c++) {
-          const one = ratioHistogram();
-          addRatiosStrided(one, num, den, c, CELLS, chunk.runs);
-          expect(stats(ratioHistogramsOf(grids)[c]!)).toEqual(stats(one));
-        }
+        expectRatiosOneByOne(grids, num, den, chunk.runs);
       }),
       {numRuns: 40}
     );
@@ -139,18 +147,12 @@ describe("packed histograms", () => {
   it("count ratio pairs in many chunks into one set exactly, whether a chunk's new pairs fit the list's room or not", () => {
     fc.assert(
       fc.property(longChunk, fc.integer({min: 1, max: 200}), (chunk, size) => {
-        const data = longData(chunk);
-        const num = Int32Array.from(data, (v) => Math.abs(v) % 97);
-        const den = Int32Array.from(data, (_, j) => data[j - (j % CELLS) + 2]!);
+        const {num, den} = pairsOf(longData(chunk));
         const set = ratioHistograms(CELLS);
         for (const [from, to] of chunksOf(chunk.runs, Array.from({length: Math.ceil(chunk.runs / size)}, (_, i) => i * size))) {
           countRatioColumns(set, 0, CELLS, to - from, num.subarray(from * CELLS, to * CELLS), den.subarray(from * CELLS, to * CELLS));
         }
-        for (let c = 0; c < CELLS; c++) {
-          const one = ratioHistogram();
-          addRatiosStrided(one, num, den, c, CELLS, chunk.runs);
-          expect(stats(ratioHistogramsOf(set)[c]!)).toEqual(stats(one));
-        }
+        expectRatiosOneByOne(set, num, den, chunk.runs);
       }),
       {numRuns: 40}
     );
