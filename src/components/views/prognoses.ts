@@ -279,7 +279,8 @@ export function tornadoFigure(ctx: ViewContext, t: Tornado, where: Where): HTMLE
       x: {label: outcome.axis, grid: true, domain: [Math.min(...values) - pad, Math.max(...values) + pad], ticks: narrow ? 3 : 6, tickFormat: outcome.format === "count" ? (d: number) => formatNumber(d) : (d: number) => formatPercent(d, 0)},
       y: {label: null, domain: order, axis: null},
       marks: [
-        Plot.axisY({lineWidth: narrow ? 11 : 30, fontSize: 10}),
+        // On a phone the labels wrap within the left margin (at 11 ems "vrijkomende woningen" ran past it, cut off).
+        Plot.axisY({lineWidth: narrow ? 9 : 30, fontSize: 10}),
         Plot.barX(bars, {y: "assumption", x1: "centre", x2: "value", fill: (d: Bar) => (d.side === "laag" ? palette.outcome : palette.second), fillOpacity: 0.85, insetTop: 6, insetBottom: 6}),
         // Low settings above the bar, high settings below, so short bars do not stack their labels; on a phone the
         // label is the value only (the setting is in the tooltip and the download).
