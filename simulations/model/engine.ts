@@ -10,6 +10,7 @@ import {InflowDraws} from "./inflowDraws.ts";
 import {capacity} from "./capacity.ts";
 import {Placement} from "./placement.ts";
 import {splitInitialBacklog} from "./backlog.ts";
+import {KeptDraws, type Draws} from "./keptDraws.ts";
 
 import {DEFAULT_CAP_SHARE, REGION} from "../agreement.ts";
 
@@ -22,6 +23,12 @@ export interface SimulateOptions {
   readonly seed: number;
   /** Index of the first run (default 0): a chunk of a larger simulation; run r's numbers do not depend on the chunking. */
   readonly firstRun?: number;
+  /**
+   * Keep this simulation's draws, and replay the kept draws of the same data, seed and runs instead of drawing
+   * them again (default false): for callers that simulate the same runs under other policies (a page's
+   * re-simulation, a comparison, a solver). The numbers are the same either way, bit for bit.
+   */
+  readonly reuseDraws?: boolean;
 }
 
 /**
@@ -172,19 +179,20 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
   };
   const outV = out.vacancies, outS = out.suitable, outD = out.inflow, outP = out.placed, outO = out.placedByOrigin, outH = out.placedAtHome, outB = out.backlog, outF = out.flow;
 
-  // Runs in order of their prognosis level (each run's numbers are its own, written at its own index): one level's
-  // inflow tables then stay in the cache for a few hundred runs instead of being fetched anew for each run.
-  const order = new Int32Array(runs);
-  const levels = inflowDraws.levels;
-  if (levels > 1) {
-    const level = new Int32Array(runs);
-    const count = new Int32Array(levels + 1);
-    for (let i = 0; i < runs; i++) count[(level[i] = inflowDraws.level(firstRun + i)) + 1]! += 1;
-    for (let k = 0; k < levels; k++) count[k + 1]! += count[k]!;
-    for (let i = 0; i < runs; i++) order[count[level[i]!]!++] = i;
-  } else for (let i = 0; i < runs; i++) order[i] = i;
+  // Draws kept from an earlier simulation of the same data, seed and runs are replayed; else drawn (and kept).
+  const keep = options.reuseDraws === true && KeptDraws.keepable(inputs, scenario);
+  const replayed = keep ? kept.find(inputs, scenario, {seed, firstRun, runs}) : null;
+  const room = keep && replayed === null ? kept.room(inputs, scenario, {seed, firstRun, runs}) : null;
+  const draws: Draws | null = replayed ?? room;
+  let order: Int32Array;
+  if (replayed !== null) order = replayed.order;
+  else {
+    order = room !== null ? room.order : new Int32Array(runs);
+    levelOrder(inflowDraws, firstRun, order);
+  }
   lastObjects = [vacancyDraws, inflowDraws, placement];
-  runLoop(order, runs, firstRun, Y, M, capShare === null ? -1 : capShare, vacancyDraws, inflowDraws, placement, initial.home, initial.pool, claimShare, suitableShare, targets.map((t) => Int32Array.from(t)), outV, outS, outD, outP, outO, outH, outB, outF);
+  runLoop(order, runs, firstRun, Y, M, capShare === null ? -1 : capShare, vacancyDraws, inflowDraws, replayed !== null ? REPLAY : room !== null ? RECORD : DRAW, draws?.vacancies ?? EMPTY, draws?.inflow ?? EMPTY, placement, initial.home, initial.pool, claimShare, suitableShare, targets.map((t) => Int32Array.from(t)), outV, outS, outD, outP, outO, outH, outB, outF);
+  room?.filled();
 
   return {
     scenario,
@@ -205,6 +213,28 @@ export function simulateInto(inputs: ModelInputs, scenario: Scenario, options: S
     target
   };
 }
+
+// Runs in order of their prognosis level (each run's numbers are its own, written at its own index): one level's
+// inflow tables then stay in the cache for a few hundred runs instead of being fetched anew for each run.
+function levelOrder(inflowDraws: InflowDraws, firstRun: number, order: Int32Array): void {
+  const runs = order.length;
+  const levels = inflowDraws.levels;
+  if (levels > 1) {
+    const level = new Int32Array(runs);
+    const count = new Int32Array(levels + 1);
+    for (let i = 0; i < runs; i++) count[(level[i] = inflowDraws.level(firstRun + i)) + 1]! += 1;
+    for (let k = 0; k < levels; k++) count[k + 1]! += count[k]!;
+    for (let i = 0; i < runs; i++) order[count[level[i]!]!++] = i;
+  } else for (let i = 0; i < runs; i++) order[i] = i;
+}
+
+// The draws of the two most recent simulations that asked to reuse them (a comparison's two scenarios of other
+// data each keep theirs), and what the run loop does with draws: draw them, draw and record them, or replay them.
+const kept = new KeptDraws(2);
+const DRAW = 0;
+const RECORD = 1;
+const REPLAY = 2;
+const EMPTY = new Int32Array(0);
 
 // The last simulation's draws and placement, kept until the next one (and with the draws their last seedrandom
 // generators). V8 gives an object the hidden class its constructor's assignments lead to (a generator: the
@@ -235,6 +265,9 @@ function runLoop(
   capShare: number,
   vacancyDraws: VacancyDraws,
   inflowDraws: InflowDraws,
+  drawMode: number,
+  keptVacancies: Int32Array,
+  keptInflow: Int32Array,
   placement: Placement,
   initialHome: Int32Array,
   initialPool: Int32Array,
@@ -271,14 +304,21 @@ function runLoop(
   for (let j = 0; j < runs; j++) {
     const i = order[j]!;
     const run = firstRun + i;
-    vacancyDraws.startRun(run);
-    inflowDraws.startRun(run);
+    if (drawMode !== REPLAY) {
+      vacancyDraws.startRun(run);
+      inflowDraws.startRun(run);
+    }
     placement.reset(initialHome, initialPool);
     runFlow.fill(0);
 
     for (let t = 0; t < Y; t++) {
       // 1. Lettings, minus competing claims, times the suitable share; capacity is (a cap's share of) what is left.
-      vacancyDraws.draw(t, V);
+      const at = (i * Y + t) * M;
+      if (drawMode === REPLAY) for (let m = 0; m < M; m++) V[m] = keptVacancies[at + m]!;
+      else {
+        vacancyDraws.draw(t, V);
+        if (drawMode === RECORD) for (let m = 0; m < M; m++) keptVacancies[at + m] = V[m]!;
+      }
       for (let m = 0; m < M; m++) {
         const v = V[m]!;
         const claims = Math.round(claimShare[t * M + m]! * v);
@@ -287,7 +327,22 @@ function runLoop(
         cap[m] = capShare < 0 ? s : capacity(s, capShare);
       }
       // 2. Inflow by origin: returners (instroom = uitstroom) and the regional pool.
-      inflowDraws.draw(t, returners, poolAny, poolNotHome);
+      if (drawMode === REPLAY) {
+        for (let m = 0, k = at * 3; m < M; m++, k += 3) {
+          returners[m] = keptInflow[k]!;
+          poolAny[m] = keptInflow[k + 1]!;
+          poolNotHome[m] = keptInflow[k + 2]!;
+        }
+      } else {
+        inflowDraws.draw(t, returners, poolAny, poolNotHome);
+        if (drawMode === RECORD) {
+          for (let m = 0, k = at * 3; m < M; m++, k += 3) {
+            keptInflow[k] = returners[m]!;
+            keptInflow[k + 1] = poolAny[m]!;
+            keptInflow[k + 2] = poolNotHome[m]!;
+          }
+        }
+      }
       let sD = 0;
       const base = (i * Y + t) * C;
       for (let m = 0; m < M; m++) {

@@ -28,6 +28,11 @@ export interface SummaryJob {
   readonly flows?: boolean;
   /** Count only these metrics of a and b (default all; see SummaryOptions.metrics): for a view that reads a few. */
   readonly metrics?: readonly Metric[] | undefined;
+  /**
+   * Replay the draws of an earlier job with the same data, seed and runs, and keep this job's (see
+   * SimulateOptions.reuseDraws). Default: only within a comparison, whose b replays a's draws when their data agree.
+   */
+  readonly reuseDraws?: boolean;
 }
 
 /** Summaries of a job: of a, of b, and of the paired differences b − a. */
@@ -94,7 +99,7 @@ export function addSummaries(job: SummaryJob, into?: JobSummaries, onProgress?: 
   const bufA = takeBuffers(size, job.a.inputs);
   const bufB = job.b ? takeBuffers(size, job.b.inputs) : undefined;
   for (let done = 0; done < job.runs; done += chunk) {
-    const options = {runs: Math.min(chunk, job.runs - done), seed: job.seed, firstRun: first + done};
+    const options = {runs: Math.min(chunk, job.runs - done), seed: job.seed, firstRun: first + done, reuseDraws: job.reuseDraws ?? job.b !== undefined};
     const ra = simulateInto(job.a.inputs, job.a.scenario, options, bufA);
     a ??= emptySummary(ra, {flows: job.flows ?? true, metrics: job.metrics});
     addResult(a, ra);

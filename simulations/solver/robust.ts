@@ -80,7 +80,8 @@ function within(placed: number, lettings: number, band: readonly [number, number
 }
 
 function evaluate(inputs: ModelInputs, scenario: Scenario, years: readonly number[], band: readonly [number, number], runs: number, seed: number, buffers: ResultBuffers): Evaluation {
-  const r = simulateInto(inputs, scenario, {runs, seed}, buffers);
+  // Every candidate is simulated on the same runs: the draws are made once and replayed.
+  const r = simulateInto(inputs, scenario, {runs, seed, reuseDraws: true}, buffers);
   const M = inputs.municipalities.length;
   const C = M + 1;
   const Y = r.years.length;
