@@ -3,6 +3,7 @@
 // depend on how the runs were split.
 import type {SimulationResult} from "../model/engine.ts";
 import {addReal, mergeReal, realHistogram, type RealHistogram} from "./histogram.ts";
+import {float64s, giveBack, int32s} from "./memory.ts";
 import {addValues, countColumns, countColumnsAndSums, countRatioColumns, intHistograms, mergeInts, mergeRatios, ratioHistograms, setBuffers, type IntHistograms, type RatioHistograms} from "./packed.ts";
 
 /** The metrics of the summary table, in the order they are listed (the first seven as before issue 8). */
@@ -231,9 +232,13 @@ function onlyValues(set: IntHistograms, values: Int32Array): boolean {
 // Makes `into` the histograms of `from` with every value less shift[i].
 function shiftedCopy(into: IntHistograms, from: IntHistograms, shift: Int32Array): void {
   into.n.set(from.n);
-  into.lo = from.lo.map((lo, i) => lo - shift[i]!);
-  into.start = from.start.slice();
-  into.counts = from.counts.slice();
+  giveBack([into.lo.buffer, into.start.buffer, into.counts.buffer]);
+  into.lo = int32s(from.lo.length);
+  for (let i = 0; i < from.lo.length; i++) into.lo[i] = from.lo[i]! - shift[i]!;
+  into.start = int32s(from.start.length);
+  into.start.set(from.start);
+  into.counts = float64s(from.counts.length);
+  into.counts.set(from.counts);
 }
 
 // The cumulative balance against the target, Σ over the years so far of placed − target, per run and column.

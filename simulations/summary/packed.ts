@@ -5,6 +5,7 @@
 // which runs were counted.
 import type {IntHistogram} from "./histogram.ts";
 import {ratioSetBuffers, type RatioHistograms} from "./pairs.ts";
+import {float64s, giveBack, int32s} from "./memory.ts";
 
 // The ratio sets live in pairs.ts; their functions are also exported here, where the summaries found them before.
 export {countRatioColumns, mergeRatios, ratioHistograms, ratioHistogramsOf, type RatioHistograms} from "./pairs.ts";
@@ -30,7 +31,7 @@ export interface IntHistograms {
  * countColumns(set, 0, 2, 2, Int32Array.of(1, 5, 2, 6)); // histogram 0 counts 1 and 2, histogram 1 counts 5 and 6
  */
 export function intHistograms(size: number): IntHistograms {
-  return {n: new Float64Array(size), lo: new Int32Array(size), start: new Int32Array(size + 1), counts: new Float64Array(0)};
+  return {n: float64s(size), lo: int32s(size), start: int32s(size + 1), counts: new Float64Array(0)};
 }
 
 const spanOf = (set: IntHistograms, i: number) => set.start[i + 1]! - set.start[i]!;
@@ -42,8 +43,8 @@ const spanOf = (set: IntHistograms, i: number) => set.start[i + 1]! - set.start[
 // count nothing, so no number changes).
 function growInts(set: IntHistograms, min: Float64Array, max: Float64Array, slack: boolean): void {
   const K = set.n.length;
-  const lo = new Int32Array(K);
-  const start = new Int32Array(K + 1);
+  const lo = int32s(K);
+  const start = int32s(K + 1);
   let size = 0;
   let changed = false;
   for (let i = 0; i < K; i++) {
@@ -71,12 +72,17 @@ function growInts(set: IntHistograms, min: Float64Array, max: Float64Array, slac
     start[i] = size;
     size += b - a + 1;
   }
-  if (!changed) return;
+  if (!changed) {
+    giveBack([lo.buffer, start.buffer]);
+    return;
+  }
   start[K] = size;
-  const counts = new Float64Array(size);
+  const counts = float64s(size);
   for (let i = 0; i < K; i++) {
     if (spanOf(set, i) > 0) counts.set(set.counts.subarray(set.start[i]!, set.start[i + 1]!), start[i]! + set.lo[i]! - lo[i]!);
   }
+  // The arrays grown out of are read by nothing else (views handed out are stale once a set grows).
+  giveBack([set.lo.buffer, set.start.buffer, set.counts.buffer]);
   set.lo = lo;
   set.start = start;
   set.counts = counts;

@@ -5,6 +5,7 @@
 // counted in a grid that is reused (its memory is faulted in once), and only the occurring pairs are kept. Counts
 // are integers, so neither the layout nor the order of counting changes a number.
 import type {PairHistogram} from "./histogram.ts";
+import {float64s, giveBack, int32s} from "./memory.ts";
 
 /**
  * Histograms of ratios p / d counted as (p, d) pairs of integers: histogram i holds the distinct pairs it has
@@ -25,7 +26,7 @@ export interface RatioHistograms {
  * countRatioColumns(set, 0, 2, 1, Int32Array.of(1, 2), Int32Array.of(10, 10)); // 1/10 in histogram 0, 2/10 in 1
  */
 export function ratioHistograms(size: number): RatioHistograms {
-  return {n: new Float64Array(size), pairs: Array.from({length: size}, () => new Int32Array(0))};
+  return {n: float64s(size), pairs: Array.from({length: size}, () => new Int32Array(0))};
 }
 
 /**
@@ -60,7 +61,10 @@ export function countRatioColumns(
     const grid = gridScratch(w * h);
     if (paired) countPaired(grid, p0, w, d0, num, den, numMinus, denOther, c, cells, end);
     else countPairs(grid, p0, w, d0, num, den, c, cells, end);
-    set.pairs[first + c] = addGrid(set.pairs[first + c]!, grid, p0, w, d0, h);
+    const before = set.pairs[first + c]!;
+    const after = addGrid(before, grid, p0, w, d0, h);
+    if (after.buffer !== before.buffer) giveBack([before.buffer]);
+    set.pairs[first + c] = after;
     set.n[first + c]! += kept;
   }
   if (denOther === null) return null;
@@ -182,9 +186,9 @@ function addGrid(list: Int32Array, g: Int32Array, p0: number, w: number, d0: num
   return withRoom(o, k);
 }
 
-// The first k entries of o, copied to a buffer a quarter larger.
+// The first k entries of o, copied to a buffer at least a quarter larger.
 function withRoom(o: Int32Array, k: number): Int32Array {
-  const list = new Int32Array(new ArrayBuffer(4 * (k + 3 * Math.ceil(k / 12))), 0, k);
+  const list = int32s(k + 3 * Math.ceil(k / 12)).subarray(0, k);
   list.set(o.subarray(0, k));
   return list;
 }
@@ -272,7 +276,8 @@ export function mergeRatios(into: RatioHistograms, other: RatioHistograms): void
     const b = other.pairs[i]!;
     if (b.length === 0) continue;
     const a = into.pairs[i]!;
-    into.pairs[i] = a.length === 0 ? b.slice() : mergeLists(a, b);
+    into.pairs[i] = a.length === 0 ? withRoom(b, b.length) : mergeLists(a, b);
+    giveBack([a.buffer]);
     into.n[i]! += other.n[i]!;
   }
 }
@@ -301,7 +306,7 @@ function mergeLists(a: Int32Array, b: Int32Array): Int32Array {
     if (fromA) i += 3;
     if (fromB) j += 3;
   }
-  return o.slice(0, k);
+  return withRoom(o, k);
 }
 
 /**

@@ -13,9 +13,10 @@ export {toCsv} from "../../simulations/summary/csv.ts";
 export {simulateSummaries, mergeJobSummaries, jobSummaryBuffers, type JobSummaries} from "../../simulations/runner/chunked.ts";
 // For the worker pool only (pages reach them through src/components/engine.ts; see EngineExtras).
 export {simulateInto, resultBuffers, runCost} from "../../simulations/model/engine.ts";
+export {giveBack} from "../../simulations/summary/memory.ts";
 export {burdenRuns, joinBurdenRuns, burdenRunsOutcome, burdenSample, joinBurdenSamples, burdenSampleOutcome, type BurdenRuns, type BurdenSample, type BurdenRunsOutcome} from "../../simulations/measures/burdenRuns.ts";
 /** What the bundle exports for the worker pool alone: the `Engine` that views take leaves these out. */
-export type EngineExtras = "simulateInto" | "resultBuffers" | "burdenRuns" | "joinBurdenRuns" | "burdenRunsOutcome" | "burdenSample" | "joinBurdenSamples" | "burdenSampleOutcome";
+export type EngineExtras = "simulateInto" | "resultBuffers" | "giveBack" | "burdenRuns" | "joinBurdenRuns" | "burdenRunsOutcome" | "burdenSample" | "joinBurdenSamples" | "burdenSampleOutcome";
 export * from "../../simulations/fairness.ts";
 export {apportion} from "../../simulations/model/apportion.ts";
 export type {Scenario, KeyWeights, RampPeriod} from "../../simulations/scenario/schema.ts";

@@ -101,6 +101,11 @@ interface PeerMessage {
   readonly error?: string;
 }
 
+/** What a leader sends back once it has made the tables: the memory of the summaries that worker sent, for reuse. */
+interface RecycleMessage {
+  readonly recycle: ArrayBuffer[];
+}
+
 let engine: typeof EngineModule | undefined;
 let datasets: Datasets | undefined;
 let peers: Readonly<Record<number, MessagePort>> = {};
@@ -142,6 +147,8 @@ function ownedBuffers(value: unknown, found = new Set<ArrayBuffer>(), seen = new
 // Ranges of requests this worker leads, gathered by job until every part is in.
 interface Gathering {
   readonly parts: (JobSummaries | BurdenSample | undefined)[];
+  /** The worker each part came from (this one's own: undefined). */
+  readonly senders: (number | undefined)[];
   got: number;
   error?: string;
   /** Set once the leader's own range is done: merges and answers the page. */
@@ -152,15 +159,16 @@ const gathering = new Map<number, Gathering>();
 function gather(job: number, parts: number): Gathering {
   let g = gathering.get(job);
   if (!g) {
-    g = {parts: Array.from({length: parts}, () => undefined), got: 0};
+    g = {parts: Array.from({length: parts}, () => undefined), senders: Array.from({length: parts}, () => undefined), got: 0};
     gathering.set(job, g);
   }
   return g;
 }
 
-function arrived(job: number, parts: number, part: number, summaries: JobSummaries | BurdenSample | undefined, error?: string): void {
+function arrived(job: number, parts: number, part: number, summaries: JobSummaries | BurdenSample | undefined, error?: string, sender?: number): void {
   const g = gather(job, parts);
   g.parts[part] = summaries;
+  g.senders[part] = sender;
   g.got += 1;
   if (error !== undefined) g.error ??= error;
   if (g.got === parts && g.finish) {
@@ -201,7 +209,7 @@ function simulateBurdens(e: typeof EngineModule, request: Extract<WorkerRequest,
   const parts: BurdenRuns[] = [];
   for (let done = 0; done < request.runs; done += RUN_CHUNK) {
     const runs = Math.min(RUN_CHUNK, request.runs - done);
-    const result = e.simulateInto(inputs, request.a, {runs, seed: request.seed, firstRun: request.firstRun + done}, buffers);
+    const result = e.simulateInto(inputs, request.a, {runs, seed: request.seed, firstRun: request.firstRun + done, reuseDraws: true}, buffers);
     parts.push(e.burdenRuns(result, basis, request.band));
   }
   return e.burdenSample(e.joinBurdenRuns(parts), request.spreadPeriods);
@@ -224,8 +232,12 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | null> {
     engine = (await import(request.engineUrl)) as typeof EngineModule;
     datasets = request.datasets;
     peers = request.peers;
-    for (const port of Object.values(peers)) {
-      port.onmessage = (event: MessageEvent<PeerMessage & {parts: number}>) => arrived(event.data.job, event.data.parts, event.data.part, event.data.summaries, event.data.error);
+    for (const [index, port] of Object.entries(peers)) {
+      port.onmessage = (event: MessageEvent<(PeerMessage & {parts: number}) | RecycleMessage>) => {
+        const data = event.data;
+        if ("recycle" in data) engine?.giveBack(data.recycle);
+        else arrived(data.job, data.parts, data.part, data.summaries, data.error, Number(index));
+      };
     }
     prepared.clear();
     return {id: request.id, ok: true, elapsedMs: performance.now() - start};
@@ -252,11 +264,28 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse | null> {
         // Flows are counted only where a table of them is made (see makeTables).
         flows: request.tables.flows ?? !b,
         // A view that reads a few metrics (the tornado) has only those counted.
-        metrics: request.tables.metrics
+        metrics: request.tables.metrics,
+        // A page re-simulates the same runs after a change of policy: the draws are replayed, not made again.
+        reuseDraws: true
       }),
     (summaries) => e.jobSummaryBuffers(summaries),
-    (parts) => ({tables: makeTables(e, e.mergeJobSummaries(parts), request.tables)})
+    (parts) => ({tables: makeTables(e, e.mergeJobSummaries(parts), request.tables)}),
+    (parts, senders) => recycle(e, parts, senders)
   );
+}
+
+// Once the tables are made, the summaries are read by nothing: their memory is reused for the next request's
+// summaries, here and (sent back, moved not copied) in the workers that sent them.
+function recycle(e: typeof EngineModule, parts: readonly JobSummaries[], senders: readonly (number | undefined)[]): void {
+  const seen = new Set<ArrayBuffer>();
+  parts.forEach((part, i) => {
+    const buffers = e.jobSummaryBuffers(part).filter((b) => !seen.has(b) && b.byteLength > 0);
+    for (const b of buffers) seen.add(b);
+    const sender = senders[i];
+    const port = sender === undefined ? undefined : peers[sender];
+    if (port) port.postMessage({recycle: buffers} satisfies RecycleMessage, buffers);
+    else e.giveBack(buffers);
+  });
 }
 
 /**
@@ -269,7 +298,8 @@ function ranged<T extends JobSummaries | BurdenSample>(
   start: number,
   compute: () => T,
   buffersOf: (part: T) => ArrayBuffer[],
-  answer: (parts: T[]) => {readonly tables?: Tables; readonly burdens?: BurdenRunsOutcome}
+  answer: (parts: T[]) => {readonly tables?: Tables; readonly burdens?: BurdenRunsOutcome},
+  done?: (parts: T[], senders: readonly (number | undefined)[]) => void
 ): WorkerResponse | null {
   let part: T | undefined;
   let error: string | undefined;
@@ -289,15 +319,16 @@ function ranged<T extends JobSummaries | BurdenSample>(
   }
   // The leader: answers once every range is in (its own now, the others' as they arrive from their workers).
   const g = gather(request.job, request.parts);
-  g.finish = (done) => {
-    if (done.error !== undefined) {
-      reply({id: request.id, ok: false, error: done.error});
+  g.finish = (finished) => {
+    if (finished.error !== undefined) {
+      reply({id: request.id, ok: false, error: finished.error});
       return;
     }
     try {
       const mergeStart = performance.now();
-      const answered = answer(done.parts as T[]);
+      const answered = answer(finished.parts as T[]);
       reply({id: request.id, ok: true, elapsedMs, ...answered, mergeMs: performance.now() - mergeStart});
+      done?.(finished.parts as T[], finished.senders);
     } catch (err) {
       reply({id: request.id, ok: false, error: err instanceof Error ? err.message : String(err)});
     }
