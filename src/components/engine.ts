@@ -113,8 +113,18 @@ const NO_CHANGE: DataAssumptions = {vacancyFactor: 1, returnShareFactor: 1};
 const ECHO_ROUNDS = 4;
 const ECHO_RUNS = 1200;
 const ECHO_QUIET_MS = 60;
-/** What the pool echoes once (see EnginePool.echo): split simulations, those kept on one worker, burdens, the warm-up. */
-type EchoKind = "simulate" | "one worker" | "burdens" | "warm-up";
+/**
+ * What the pool echoes once (see EnginePool.echo): simulations of each shape (split or kept on one worker, one
+ * scenario or two, which tables), burdens, the warm-up. Each shape runs code of its own (a comparison's paired
+ * summary, a page's flows, a tornado's few metrics), cold until a request of that shape has run a few times.
+ */
+type EchoKind = `simulate: ${string}` | "burdens" | "warm-up";
+
+/** The shape of a simulation request, as far as it decides which of the engine's code runs. */
+function shapeOf(request: SimulationRequest, split: boolean): EchoKind {
+  const tables = request.tables ?? {};
+  return `simulate: ${split ? "split" : "one worker"}, ${request.b ? "two" : "one"}, flows ${tables.flows ?? !request.b}, ${tables.metrics?.join(" ") ?? "all"}`;
+}
 /** Fewer runs than this per worker are not worth a round trip to several workers. */
 const MIN_RUNS_PER_PART = 500;
 
@@ -379,8 +389,8 @@ export class EnginePool {
     if (!tables) throw new Error("no worker answered with the tables");
     // The very request again, fewer runs, split and merged as it was; a request kept on one worker (the tornado's
     // many, side by side) again on every worker.
-    if (echo && parts > 1) this.echo("simulate", (n) => this.run({...request, runs: n * parts}, false));
-    else if (echo) this.echo("one worker", (n) => Promise.all(this.workers.map(() => this.run({...request, runs: n}, false))));
+    if (echo && parts > 1) this.echo(shapeOf(request, true), (n) => this.run({...request, runs: n * parts}, false));
+    else if (echo) this.echo(shapeOf(request, false), (n) => Promise.all(this.workers.map(() => this.run({...request, runs: n}, false))));
     return {
       a,
       ...(b ? {b} : {}),
