@@ -13,12 +13,12 @@ export const METRIC_LABELS: Readonly<Partial<Record<SummaryRow["metric"], string
   share: "aandeel van vrijkomende woningen (%)",
   backlog: "wachtenden aan het eind van het jaar",
   gap: "plaatsingen min doel per jaar",
-  suitable: "passende vrijkomende woningen per jaar (na voorrang statushouders)",
-  shareSuitable: "aandeel van passende vrijkomende woningen (%)",
+  suitable: "passende vrijkomende woningen per jaar",
+  shareSuitable: "aandeel van passende woningen (%)",
   placedByOrigin: "gehuisveste urgenten per jaar (naar herkomst)",
   placedForOthers: "gehuisvest voor andere gemeenten per jaar",
   ownHousedElsewhere: "eigen inwoners elders gehuisvest per jaar",
-  netContribution: "netto bijdrage per jaar (gehuisvest min eigen inwoners gehuisvest)",
+  netContribution: "netto bijdrage per jaar",
   balance: "cumulatief saldo t.o.v. het doel sinds 2025"
 };
 

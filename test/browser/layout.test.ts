@@ -19,13 +19,32 @@ function unfold(page: Page): Promise<void> {
   return page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
 }
 
+/**
+ * Options of the page's selects whose text is wider than the select shows (a select shows only the chosen one, cut
+ * off where it does not fit): measured in the select's own font, less its padding and about 20 px for its arrow.
+ */
+function cutOptions(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const context = document.createElement("canvas").getContext("2d")!;
+    const cut: string[] = [];
+    for (const select of Array.from(document.querySelectorAll("#observablehq-main select"))) {
+      if (select.multiple || select.getClientRects().length === 0) continue;
+      const style = getComputedStyle(select);
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      for (const option of Array.from(select.options)) if (context.measureText(option.text).width > room) cut.push(option.text);
+    }
+    return cut;
+  });
+}
+
 /** Pages counted in a PDF (each page object has "/Type /Page"; the page tree says "/Type /Pages"). */
 function pdfPages(pdf: Buffer): number {
   return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
 
 describe.each(PAGES)("page $path", ({path}) => {
-  test("no sideways scrolling at 1280 px, the chrome in Dutch, a skip link, and a printout that says what it shows", async () => {
+  test("no sideways scrolling or cut-off choices at 1280 px, the chrome in Dutch, a skip link, and a printout that says what it shows", async () => {
     const watched = await watchPage(browser);
     try {
       await openPage(watched, baseUrl, path);
@@ -52,6 +71,7 @@ describe.each(PAGES)("page $path", ({path}) => {
       }));
       expect(overflow.page, "page wider than the window").toBeLessThanOrEqual(0);
       expect(overflow.tables, "tables that scroll sideways").toEqual([]);
+      expect(await cutOptions(page), "choices a select cuts off").toEqual([]);
       expect(watched.errors).toEqual([]);
     } finally {
       await watched.close();
@@ -64,7 +84,7 @@ describe.each(PAGES)("page $path", ({path}) => {
 // the computed font size times the scale of the text's transform to the screen (an SVG's viewBox scaled to its box,
 // and any transform within it).
 describe.each(PAGES)("page $path at 390 px", ({path}) => {
-  test("chart text is at least 10 px", async () => {
+  test("chart text is at least 10 px, and no select cuts off a choice", async () => {
     const watched = await watchPage(browser);
     try {
       await watched.page.setViewportSize({width: 390, height: 844});
@@ -84,6 +104,7 @@ describe.each(PAGES)("page $path at 390 px", ({path}) => {
       });
       const small = texts.filter((t) => t.px < 9.95);
       expect(small.map((t) => `${t.px.toFixed(1)} px "${t.text}" in ${t.figure}`), "chart text under 10 px").toEqual([]);
+      expect(await cutOptions(watched.page), "choices a select cuts off").toEqual([]);
     } finally {
       await watched.close();
     }

@@ -99,7 +99,8 @@ export function compareInputs(Inputs: InputsLike, ctx: ViewContext, scenarios: S
     },
     own: {
       own: Inputs.toggle({label: "Eigen scenario meenemen"}),
-      ramp: Inputs.select(distinct(scenarios, "ramp"), {label: "Ingroeipad", format: (id) => `${name(id)}: ${rampWords(scenarios.scenarios[id]!.ramp)}`}),
+      // A list, not a select: a ramp in words is longer than a select shows (at 1280 px it cut the chosen one off).
+      ramp: Inputs.radio(distinct(scenarios, "ramp"), {label: "Ingroeipad", format: (id) => `${name(id)}: ${rampWords(scenarios.scenarios[id]!.ramp)}`}),
       key: Inputs.select(distinct(scenarios, "key"), {label: "Verdeelsleutel", format: (id) => describeKey(scenarios.scenarios[id]!.key)}),
       prognosis: Inputs.radio(PROGNOSES, {label: "Prognose", format: (v) => PROGNOSIS_WORDS[v]}),
       cap: Inputs.select(caps(engine), {label: "Plafond", format: (v) => (v === null ? "geen" : formatPercent(v, 0))}),
