@@ -52,7 +52,7 @@ export async function runPool(job: SummaryJob, options: PoolOptions = {}): Promi
   const ranges: {firstRun: number; runs: number}[] = [];
   for (let done = 0; done < job.runs; done += rangeSize) ranges.push({firstRun: first + done, runs: Math.min(rangeSize, job.runs - done)});
 
-  const data: WorkerData = {a: job.a, b: job.b, seed: job.seed, chunkSize, ...(job.flows !== undefined ? {flows: job.flows} : {}), ...(job.metrics !== undefined ? {metrics: job.metrics} : {})};
+  const data: WorkerData = {a: job.a, b: job.b, seed: job.seed, chunkSize, ...(job.flows !== undefined ? {flows: job.flows} : {}), ...(job.metrics !== undefined ? {metrics: job.metrics} : {}), ...(job.reuseDraws !== undefined ? {reuseDraws: job.reuseDraws} : {})};
   const threads = Array.from({length: Math.min(workers, ranges.length)}, () => new Worker(workerModule(), {workerData: data}));
   let done = 0;
   try {

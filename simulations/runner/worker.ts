@@ -10,6 +10,7 @@ export interface WorkerData {
   readonly chunkSize: number;
   readonly flows?: boolean;
   readonly metrics?: SummaryJob["metrics"];
+  readonly reuseDraws?: boolean;
 }
 export type WorkerRequest = {type: "run"; firstRun: number; runs: number} | {type: "finish"};
 export type WorkerReply =
@@ -31,7 +32,7 @@ port.on("message", (request: WorkerRequest) => {
     }
     let reported = 0;
     // Each range adds to this worker's summaries (integer counts: the same as merging per range, without the copies).
-    merged = addSummaries({a: data.a, b: data.b, runs: request.runs, seed: data.seed, firstRun: request.firstRun, chunkSize: data.chunkSize, flows: data.flows, metrics: data.metrics}, merged ?? undefined, (done) => {
+    merged = addSummaries({a: data.a, b: data.b, runs: request.runs, seed: data.seed, firstRun: request.firstRun, chunkSize: data.chunkSize, flows: data.flows, metrics: data.metrics, reuseDraws: data.reuseDraws}, merged ?? undefined, (done) => {
       port.postMessage({type: "progress", runs: done - reported} satisfies WorkerReply);
       reported = done;
     });

@@ -2,7 +2,8 @@
 // summary of a few megabytes for every request, sends it to the worker that merges, and drops it: in Chromium fresh
 // memory costs about 4 ms a megabyte to fault in, and the dropped buffers keep the collector busy on the cores
 // the next request needs. Buffers are kept by size class (powers of two), up to a bound; the arrays handed out are
-// views from the start of such a buffer, zeroed, and the buffer moves with them when a summary is transferred.
+// views from the start of such a buffer, the view zeroed (not the rest of the buffer: never read past a view), and
+// the buffer moves with them when a summary is transferred.
 
 const MIN_BYTES = 64;
 /** The most bytes kept for reuse; buffers given back beyond it are left to the collector. */
@@ -47,7 +48,8 @@ export function int32s(n: number): Int32Array {
 
 /**
  * Gives buffers back for reuse: only buffers of arrays that nothing reads any more (a summary merged and tabled,
- * an array a histogram set has grown out of). Buffers not made here (not of a size class) are left alone.
+ * an array a histogram set has grown out of). Buffers whose size is not a size class (a power of two of at least
+ * 64 bytes) are left to the collector.
  *
  * @example
  * giveBack(summaryBuffers(merged)); // once its rows are made

@@ -120,7 +120,7 @@ const ECHO_QUIET_MS = 60;
  */
 type EchoKind = `simulate: ${string}` | "burdens" | "warm-up";
 
-/** The shape of a simulation request, as far as it decides which of the engine's code runs. */
+/** The shape of a simulation request: which summaries and tables it makes (the model's own paths, such as overdispersed inflow, are not told apart). */
 function shapeOf(request: SimulationRequest, split: boolean): EchoKind {
   const tables = request.tables ?? {};
   return `simulate: ${split ? "split" : "one worker"}, ${request.b ? "two" : "one"}, flows ${tables.flows ?? !request.b}, ${tables.metrics?.join(" ") ?? "all"}`;

@@ -328,9 +328,15 @@ function ranged<T extends JobSummaries | BurdenSample>(
       const mergeStart = performance.now();
       const answered = answer(finished.parts as T[]);
       reply({id: request.id, ok: true, elapsedMs, ...answered, mergeMs: performance.now() - mergeStart});
-      done?.(finished.parts as T[], finished.senders);
     } catch (err) {
       reply({id: request.id, ok: false, error: err instanceof Error ? err.message : String(err)});
+      return;
+    }
+    // After the answer, and never a second answer: memory not recycled is left to the collector.
+    try {
+      done?.(finished.parts as T[], finished.senders);
+    } catch {
+      // nothing to tell the page
     }
   };
   arrived(request.job, request.parts, request.part, part, error);

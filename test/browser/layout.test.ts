@@ -27,7 +27,7 @@ function cutOptions(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const context = document.createElement("canvas").getContext("2d")!;
     const cut: string[] = [];
-    for (const select of Array.from(document.querySelectorAll("#observablehq-main select"))) {
+    for (const select of Array.from(document.querySelectorAll<HTMLSelectElement>("#observablehq-main select"))) {
       if (select.multiple || select.getClientRects().length === 0) continue;
       const style = getComputedStyle(select);
       context.font = `${style.fontSize} ${style.fontFamily}`;

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {adjustDatasets, prepareInputs, simulate} from "../../simulations/index.ts";
+import {adjustDatasets, prepareInputs, simulate, type Scenario} from "../../simulations/index.ts";
+import type {ModelInputs} from "../../simulations/model/inputs.ts";
 import {resultBuffers, simulateInto, type SimulationResult} from "../../simulations/model/engine.ts";
 import {KeptDraws} from "../../simulations/model/keptDraws.ts";
 import {simulateSummaries} from "../../simulations/runner/chunked.ts";
@@ -24,18 +25,24 @@ describe("kept draws", () => {
     expect(arrays(simulateInto(inputs, other, {runs: 300, seed: 7, firstRun: 40, reuseDraws: true}, buffers))).toEqual(expected);
   });
 
-  it("are not replayed for other data, another seed or other runs", () => {
+  it("are not replayed for other data (lettings, return shares, prognosis range, who may not be housed at home), another seed or other runs", () => {
     const s = scenario();
     const inputs = prepareInputs(datasets, s);
-    const more = prepareInputs(adjustDatasets(datasets, {vacancyFactor: 1.2, returnShareFactor: 1}), s);
-    simulateInto(inputs, s, {runs: 200, seed: 1, reuseDraws: true});
-    for (const [i, options] of [
-      [more, {runs: 200, seed: 1}],
-      [inputs, {runs: 200, seed: 2}],
-      [inputs, {runs: 201, seed: 1}],
-      [inputs, {runs: 200, seed: 1, firstRun: 1}]
-    ] as const) {
-      expect(arrays(simulateInto(i, s, {...options, reuseDraws: true}))).toEqual(arrays(simulate(i, s, options)));
+    const ranged = scenario({prognosis: "range"});
+    const everyoneAnywhere = scenario({notHousedAtHome: []});
+    const cases: [ModelInputs, Scenario, {runs: number; seed: number; firstRun?: number}][] = [
+      [prepareInputs(adjustDatasets(datasets, {vacancyFactor: 1.2, returnShareFactor: 1}), s), s, {runs: 200, seed: 1}],
+      [prepareInputs(adjustDatasets(datasets, {vacancyFactor: 1, returnShareFactor: 0.5}), s), s, {runs: 200, seed: 1}],
+      [prepareInputs(datasets, ranged), ranged, {runs: 200, seed: 1}],
+      [prepareInputs(datasets, everyoneAnywhere), everyoneAnywhere, {runs: 200, seed: 1}],
+      [inputs, s, {runs: 200, seed: 2}],
+      [inputs, s, {runs: 201, seed: 1}],
+      [inputs, s, {runs: 200, seed: 1, firstRun: 1}]
+    ];
+    for (const [other, scenarioOf, options] of cases) {
+      // Each time the draws of the first simulation are the most recent kept: a wrong replay would take them.
+      simulateInto(inputs, s, {runs: 200, seed: 1, reuseDraws: true});
+      expect(arrays(simulateInto(other, scenarioOf, {...options, reuseDraws: true}))).toEqual(arrays(simulate(other, scenarioOf, options)));
     }
   });
 
