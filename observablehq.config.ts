@@ -45,8 +45,8 @@ const municipalityPages: MunicipalitySlug[] = exists("/gemeente/[gemeente]")
 const DUTCH_CHROME = `document.documentElement.lang = "nl";
 setTimeout(() => new Intl.NumberFormat("nl-NL", {maximumFractionDigits: 1}).format(9.5), 0);
 document.addEventListener("DOMContentLoaded", () => {
-  const toggle = document.getElementById("observablehq-sidebar-toggle");
-  if (toggle) {
+  // The toggle, and the labels for it (the close button and the backdrop), which Framework titles too.
+  for (const toggle of document.querySelectorAll("#observablehq-sidebar-toggle, label[for='observablehq-sidebar-toggle']")) {
     toggle.title = "Zijbalk tonen of verbergen";
     toggle.setAttribute("aria-label", "Zijbalk tonen of verbergen");
   }

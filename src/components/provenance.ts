@@ -1,6 +1,7 @@
 // Where the figures come from: per dataset, how many values are published, derived or estimated, and the sources.
 // Read from the datasets JSON (data/ via loaders/), never copied by hand.
 import type {Datasets, Provenance, Status} from "../../loaders/types.ts";
+import {formatDuration} from "./format.js";
 
 /** The provenance summary of one dataset. */
 export interface DatasetStatus {
@@ -86,4 +87,14 @@ export function simulationEstimates(datasets: Datasets, key: KeyLike): string[] 
   const ids = ["vacancies", "prognosis", "returnShare"];
   for (const basis of ["inhabitants", "households", "socialStock"] as const) if ((key[basis] ?? 0) > 0) ids.push(basis);
   return estimatedDatasets(datasets, ids);
+}
+
+/**
+ * Where and how fast an outcome was computed, in words.
+ *
+ * @example
+ * whereComputed({atBuild: true, elapsedMs: 0}); // "berekend bij het bouwen van deze site, met dezelfde rekenkern als in uw browser"
+ */
+export function whereComputed(outcome: {readonly atBuild?: boolean; readonly elapsedMs: number}): string {
+  return outcome.atBuild ? "berekend bij het bouwen van deze site, met dezelfde rekenkern als in uw browser" : `in uw browser berekend in ${formatDuration(outcome.elapsedMs)}`;
 }

@@ -49,7 +49,9 @@ describe.each(PAGES)("page $path", ({path}) => {
     try {
       await openPage(watched, baseUrl, path);
       const page = watched.page;
-      expect(await page.locator("#observablehq-sidebar-toggle").getAttribute("title")).toBe("Zijbalk tonen of verbergen");
+      const titles = await page.evaluate(() => Array.from(document.querySelectorAll("#observablehq-sidebar-toggle, label[for='observablehq-sidebar-toggle']"), (e) => e.getAttribute("title")));
+      expect(titles.length).toBeGreaterThan(1);
+      expect(titles.every((t) => t === "Zijbalk tonen of verbergen"), `sidebar titles ${titles.join(", ")}`).toBe(true);
       const toc = page.locator("#observablehq-toc");
       if ((await toc.count()) > 0) expect(await toc.textContent()).not.toContain("Contents");
       expect(await page.locator("a.fs-skip").getAttribute("href")).toBe("#observablehq-main");
@@ -84,7 +86,7 @@ describe.each(PAGES)("page $path", ({path}) => {
 // the computed font size times the scale of the text's transform to the screen (an SVG's viewBox scaled to its box,
 // and any transform within it).
 describe.each(PAGES)("page $path at 390 px", ({path}) => {
-  test("chart text is at least 10 px, and no select cuts off a choice", async () => {
+  test("chart text is at least 10 px, no select cuts off a choice, no sideways scrolling", async () => {
     const watched = await watchPage(browser);
     try {
       await watched.page.setViewportSize({width: 390, height: 844});
@@ -105,6 +107,8 @@ describe.each(PAGES)("page $path at 390 px", ({path}) => {
       const small = texts.filter((t) => t.px < 9.95);
       expect(small.map((t) => `${t.px.toFixed(1)} px "${t.text}" in ${t.figure}`), "chart text under 10 px").toEqual([]);
       expect(await cutOptions(watched.page), "choices a select cuts off").toEqual([]);
+      const wider = await watched.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(wider, "page wider than a phone").toBeLessThanOrEqual(0);
     } finally {
       await watched.close();
     }

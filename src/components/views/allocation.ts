@@ -190,7 +190,7 @@ export function keyTable(ctx: ViewContext, inputs: ModelInputs, agreed: Scenario
   return dataTable<KeyRow>({
     status: "schatting",
     name: `verdeelsleutel-${chosen.id}`,
-    caption: `Sleutel: ${chosen.label}. ${fixedSentence(detail)}Rood: buiten de afgesproken bandbreedte van ${bandText(ctx)}; cursief: een geschat cijfer.`,
+    caption: `Sleutel: ${chosen.label}. ${fixedSentence(detail)}Oranjerood: buiten de afgesproken bandbreedte van ${bandText(ctx)}; cursief: een geschat cijfer.`,
     rows: detail,
     columns: [
       {header: "gemeente", key: "municipality", value: (r) => r.municipality},

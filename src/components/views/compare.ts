@@ -6,17 +6,17 @@ import type {EnginePool, ScenarioSet, SimulationOutcome} from "../engine.js";
 import {downloadButtons} from "../download.js";
 import {fanChart, fanLegend, fanLegendItems, legend} from "../fan.js";
 import {figure} from "../figure.js";
-import {formatDuration, formatNumber, formatPercent} from "../format.js";
+import {formatNumber, formatPercent} from "../format.js";
 import {describeKey} from "../keys.js";
 import {palette, scenarioColor} from "../palette.js";
-import {simulationEstimates} from "../provenance.js";
+import {simulationEstimates, whereComputed} from "../provenance.js";
 import {codecs, field} from "../state.js";
 import {band, cell, METRIC_LABELS, municipalityNames, probability, summaryDownload, targetLine} from "../summary.js";
 import {dataTable} from "../table.js";
 import {memberNames, placeIn, placeLabel, type Engine, type ViewContext} from "./context.js";
 import type {InputsLike} from "./inputs-like.js";
 import {PROGNOSES, PROGNOSIS_WORDS, yearsOf} from "./prose.js";
-import {warnClass, warnRule, WARN_MISS_TARGET, WARN_OVER_CAP} from "./warn.js";
+import {passes, warnClass, warnRule, WARN_MISS_TARGET, WARN_OVER_CAP} from "./warn.js";
 
 /** The id of the scenario the reader composes. */
 export const OWN = "eigen";
@@ -229,7 +229,7 @@ export function compareStatus(c: Comparison): HTMLElement {
   const p = document.createElement("p");
   p.className = "fs-status";
   const n = c.outcomes.length;
-  p.textContent = `${formatNumber(c.runs)} doorrekeningen per scenario met startgetal ${c.seed}; ${n} paarsgewijze vergelijking${n === 1 ? "" : "en"}, ${c.atBuild ? "berekend bij het bouwen van deze site, met dezelfde rekenkern als in uw browser" : `in uw browser berekend in ${formatDuration(c.elapsedMs)}`}.`;
+  p.textContent = `${formatNumber(c.runs)} doorrekeningen per scenario met startgetal ${c.seed}; ${n} paarsgewijze vergelijking${n === 1 ? "" : "en"}, ${whereComputed(c)}.`;
   return p;
 }
 
@@ -330,8 +330,8 @@ export function compareTable(ctx: ViewContext, c: Comparison, year: number): HTM
       {header: "plaatsingen (mediaan)", key: "placed_p50", value: (d) => d.placed, format: "count"},
       {header: "aandeel (mediaan)", key: "share_p50", value: (d) => d.share, format: "percent"},
       {header: "plafond", key: "cap_share", value: (d) => d.p.capShare, format: "percent"},
-      {header: "kans boven plafond", key: "p_exceed_cap", value: (d) => d.p.pExceedCap, format: "probability", className: (d) => warnClass(d.p.pExceedCap > WARN_OVER_CAP)},
-      {header: "kans doel niet gehaald", key: "p_miss_target", value: (d) => d.p.pMissTarget, format: "probability", className: (d) => warnClass(d.p.pMissTarget > WARN_MISS_TARGET)},
+      {header: "kans boven plafond", key: "p_exceed_cap", value: (d) => d.p.pExceedCap, format: "probability", className: (d) => warnClass(passes(d.p.pExceedCap, WARN_OVER_CAP))},
+      {header: "kans doel niet gehaald", key: "p_miss_target", value: (d) => d.p.pMissTarget, format: "probability", className: (d) => warnClass(passes(d.p.pMissTarget, WARN_MISS_TARGET))},
       {header: "verschil B − A", key: "diff_placed", value: (d) => (d.diff ? `${signed(d.diff.p50)} (${signed(d.diff.p5)} tot ${signed(d.diff.p95)})` : null)}
     ]
   });

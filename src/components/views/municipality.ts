@@ -10,12 +10,11 @@ import {formatNumber, formatPercent, tickFormat} from "../format.js";
 import {describeKey, fixedNames, keyRows} from "../keys.js";
 import {slugify} from "../municipalities.js";
 import {palette, scenarioColor} from "../palette.js";
-import {simulationEstimates, STATUS_LABELS} from "../provenance.js";
+import {simulationEstimates, STATUS_LABELS, whereComputed} from "../provenance.js";
 import {band, cell, probability, summaryDownload, targetLine, years} from "../summary.js";
 import {dataTable} from "../table.js";
 import {bandText, columnWidth, type ViewContext} from "./context.js";
-import {whereComputed} from "./overview.js";
-import {outsideBand, warnClass, WARN_MISS_TARGET, WARN_OVER_CAP} from "./warn.js";
+import {outsideBand, passes, warnClass, WARN_MISS_TARGET, WARN_OVER_CAP} from "./warn.js";
 
 /** What the views of one municipality share. */
 export interface MunicipalityBasis {
@@ -142,8 +141,8 @@ export function municipalityTable(ctx: ViewContext, b: MunicipalityBasis, outcom
       {header: "P95", key: "placed_p95", value: (y) => c(y, "placed").p95, format: "count"},
       {header: "vrijkomend (mediaan)", key: "vacancies_p50", value: (y) => c(y, "vacancies").p50, format: "count"},
       {header: "aandeel (mediaan)", key: "share_p50", value: (y) => c(y, "share").p50, format: "percent"},
-      {header: `kans aandeel > ${cap}`, key: "p_exceed_cap", value: (y) => p(y).pExceedCap, format: "probability", className: (y) => warnClass(p(y).pExceedCap > WARN_OVER_CAP)},
-      {header: "kans doel niet gehaald", key: "p_miss_target", value: (y) => p(y).pMissTarget, format: "probability", className: (y) => warnClass(p(y).pMissTarget > WARN_MISS_TARGET)},
+      {header: `kans aandeel > ${cap}`, key: "p_exceed_cap", value: (y) => p(y).pExceedCap, format: "probability", className: (y) => warnClass(passes(p(y).pExceedCap, WARN_OVER_CAP))},
+      {header: "kans doel niet gehaald", key: "p_miss_target", value: (y) => p(y).pMissTarget, format: "probability", className: (y) => warnClass(passes(p(y).pMissTarget, WARN_MISS_TARGET))},
       {header: "wachtenden (mediaan)", key: "backlog_p50", value: (y) => c(y, "backlog").p50, format: "count"}
     ]
   });
@@ -233,7 +232,7 @@ export function municipalityKeys(ctx: ViewContext, b: MunicipalityBasis): HTMLEl
   return dataTable({
     status: "schatting",
     name: `${slugify(m.name)}-sleutels`,
-    caption: mine[0]?.fixed ? `${m.name} heeft een vast aantal in het ingroeipad; de sleutel verandert het doel niet.` : `Het doel van ${m.name} onder elke sleutel (van het totaal van de gemeenten naast ${fixedNames(byKey[0]!)}). Rood: buiten de afgesproken bandbreedte van ${bandText(ctx)}.`,
+    caption: mine[0]?.fixed ? `${m.name} heeft een vast aantal in het ingroeipad; de sleutel verandert het doel niet.` : `Het doel van ${m.name} onder elke sleutel (van het totaal van de gemeenten naast ${fixedNames(byKey[0]!)}). Oranjerood: buiten de afgesproken bandbreedte van ${bandText(ctx)}.`,
     rows: mine,
     columns: [
       {header: "verdeelsleutel", key: "key", value: (r) => r.key},

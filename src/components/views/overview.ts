@@ -4,13 +4,13 @@ import type {SimulationOutcome} from "../engine.js";
 import {fanChart, fanLegend} from "../fan.js";
 import {figure} from "../figure.js";
 import {downloadButtons} from "../download.js";
-import {formatDuration, formatNumber, formatPercent} from "../format.js";
+import {formatNumber, formatPercent} from "../format.js";
 import {slugify} from "../municipalities.js";
-import {simulationEstimates} from "../provenance.js";
+import {simulationEstimates, whereComputed} from "../provenance.js";
 import {band, cell, municipalityNames, probability, summaryDownload, targetLine, years} from "../summary.js";
 import {dataTable} from "../table.js";
 import {bandText, columnWidth, placeLabel, type ViewContext} from "./context.js";
-import {warnClass, warnRule, WARN_MISS_TARGET, WARN_OVER_CAP} from "./warn.js";
+import {passes, warnClass, warnRule, WARN_MISS_TARGET, WARN_OVER_CAP} from "./warn.js";
 
 /** The reader's choices on the Overview page (all in the address). */
 export interface OverviewSettings {
@@ -35,15 +35,6 @@ export function overviewStatus(outcome: SimulationOutcome): HTMLElement {
   return p;
 }
 
-/**
- * Where and how fast an outcome was computed, in words.
- *
- * @example
- * whereComputed({atBuild: true, elapsedMs: 0}); // "berekend bij het bouwen van deze site, met dezelfde rekenkern als in uw browser"
- */
-export function whereComputed(outcome: {readonly atBuild?: boolean; readonly elapsedMs: number}): string {
-  return outcome.atBuild ? "berekend bij het bouwen van deze site, met dezelfde rekenkern als in uw browser" : `in uw browser berekend in ${formatDuration(outcome.elapsedMs)}`;
-}
 
 /**
  * The download of every number of the scenario.
@@ -199,8 +190,8 @@ export function overviewTable(ctx: ViewContext, outcome: SimulationOutcome, sett
       {header: "P5", key: "placed_p5", value: (d) => d.placed.p5, format: "count"},
       {header: "P95", key: "placed_p95", value: (d) => d.placed.p95, format: "count"},
       {header: "aandeel (mediaan)", key: "share_p50", value: (d) => d.share.p50, format: "percent"},
-      {header: `kans aandeel > ${formatPercent(capShare, 0)}`, key: "p_exceed_cap", value: (d) => d.p.pExceedCap, format: "probability", className: (d) => warnClass(d.p.pExceedCap > WARN_OVER_CAP)},
-      {header: "kans doel niet gehaald", key: "p_miss_target", value: (d) => d.p.pMissTarget, format: "probability", className: (d) => warnClass(d.p.pMissTarget > WARN_MISS_TARGET)},
+      {header: `kans aandeel > ${formatPercent(capShare, 0)}`, key: "p_exceed_cap", value: (d) => d.p.pExceedCap, format: "probability", className: (d) => warnClass(passes(d.p.pExceedCap, WARN_OVER_CAP))},
+      {header: "kans doel niet gehaald", key: "p_miss_target", value: (d) => d.p.pMissTarget, format: "probability", className: (d) => warnClass(passes(d.p.pMissTarget, WARN_MISS_TARGET))},
       {header: "wachtenden eind jaar (mediaan)", key: "backlog_p50", value: (d) => d.backlog.p50, format: "count"}
     ]
   });

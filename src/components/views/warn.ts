@@ -18,6 +18,18 @@ export function warnClass(warn: boolean): string | undefined {
 }
 
 /**
+ * Whether a probability passes a threshold as the tables show it, in whole percents: a cell that reads "50%" is
+ * never marked for "more than 50%", whatever digits lie behind it (one was, and the next one, also "50%", was not).
+ *
+ * @example
+ * passes(0.504, WARN_MISS_TARGET); // false: shown as 50%
+ * passes(0.506, WARN_MISS_TARGET); // true: shown as 51%
+ */
+export function passes(probability: number, threshold: number): boolean {
+  return Math.round(probability * 100) > Math.round(threshold * 100);
+}
+
+/**
  * Whether a share lies outside the agreed band (the engine's SHARE_BAND).
  *
  * @example
@@ -31,8 +43,8 @@ export function outsideBand(share: number, band: readonly [number, number]): boo
  * The sentence under a table that explains its warning colour.
  *
  * @example
- * warnRule(); // "Rood: meer dan 10% kans boven het plafond, meer dan 50% kans het doel niet te halen, of een aandeel buiten de afgesproken bandbreedte."
+ * warnRule(); // "Oranjerood: meer dan 10% kans boven het plafond, meer dan 50% kans het doel niet te halen, of een aandeel buiten de afgesproken bandbreedte."
  */
 export function warnRule(): string {
-  return `Rood: meer dan ${formatPercent(WARN_OVER_CAP, 0)} kans boven het plafond, meer dan ${formatPercent(WARN_MISS_TARGET, 0)} kans het doel niet te halen, of een aandeel buiten de afgesproken bandbreedte.`;
+  return `Oranjerood: meer dan ${formatPercent(WARN_OVER_CAP, 0)} kans boven het plafond, meer dan ${formatPercent(WARN_MISS_TARGET, 0)} kans het doel niet te halen, of een aandeel buiten de afgesproken bandbreedte.`;
 }
