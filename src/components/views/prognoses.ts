@@ -263,6 +263,12 @@ export function tornadoFigure(ctx: ViewContext, t: Tornado, where: Where): HTMLE
     {assumption: r.assumption, side: "hoog", setting: r.highSetting, value: r.high, centre: r.centre}
   ]);
   type Bar = (typeof bars)[number];
+  // A label sits beyond both bars of its row on its side: at its own bar's end it ran over the other bar, when that
+  // one reached further the same way ("6 jaar: 9,6%" over the 3-year bar).
+  const reach = (d: Bar, right: boolean): number => {
+    const ends = bars.filter((b) => b.assumption === d.assumption).map((b) => b.value);
+    return right ? Math.max(d.centre, ...ends) : Math.min(d.centre, ...ends);
+  };
   const narrow = ctx.width < 640;
   const width = Math.max(300, ctx.width);
   const centre = rows[0]?.centre ?? 0;
@@ -284,7 +290,7 @@ export function tornadoFigure(ctx: ViewContext, t: Tornado, where: Where): HTMLE
         Plot.barX(bars, {y: "assumption", x1: "centre", x2: "value", fill: (d: Bar) => (d.side === "laag" ? palette.outcome : palette.second), fillOpacity: 0.85, insetTop: 6, insetBottom: 6}),
         // Low settings above the bar, high settings below, so short bars do not stack their labels; on a phone the
         // label is the value only (the setting is in the tooltip and the download).
-        ...["laag", "hoog"].flatMap((side) => [true, false].map((right) => Plot.text(bars.filter((d) => d.side === side && d.value >= d.centre === right), {y: "assumption", x: "value", text: (d: Bar) => (narrow ? fmt(d.value) : `${d.setting}: ${fmt(d.value)}`), title: (d: Bar) => `${d.setting}: ${fmt(d.value)}`, textAnchor: right ? "start" : "end", dx: right ? 4 : -4, dy: side === "laag" ? -10 : 10, fontSize: 10}))),
+        ...["laag", "hoog"].flatMap((side) => [true, false].map((right) => Plot.text(bars.filter((d) => d.side === side && d.value >= d.centre === right), {y: "assumption", x: (d: Bar) => reach(d, right), text: (d: Bar) => (narrow ? fmt(d.value) : `${d.setting}: ${fmt(d.value)}`), title: (d: Bar) => `${d.setting}: ${fmt(d.value)}`, textAnchor: right ? "start" : "end", dx: right ? 4 : -4, dy: side === "laag" ? -10 : 10, fontSize: 10}))),
         Plot.ruleX([centre], {stroke: "currentColor", strokeWidth: 1.5})
       ]
     }),
