@@ -118,7 +118,7 @@ const ECHO_QUIET_MS = 60;
  * scenario or two, which tables), burdens, the warm-up. Each shape runs code of its own (a comparison's paired
  * summary, a page's flows, a tornado's few metrics), cold until a request of that shape has run a few times.
  */
-type EchoKind = `simulate: ${string}` | "burdens" | "warm-up";
+type EchoKind = `simulate: ${string}` | "burdens";
 
 /** The shape of a simulation request: which summaries and tables it makes (the model's own paths, such as overdispersed inflow, are not told apart). */
 function shapeOf(request: SimulationRequest, split: boolean): EchoKind {
@@ -271,29 +271,41 @@ export class EnginePool {
   }
 
   /**
-   * A few hundred runs of a scenario on every worker, with the tables, the burden figures and the per-run rows, then
-   * a few rounds more of the tables (as an echo, see `echo`), so that the engine's code is compiled before the
-   * reader's first request (the first simulations in a fresh worker are several times slower). Counts as no job,
-   * but in `pending()` (the page is not idle until it is done); the numbers are thrown away. Skipped once the page
-   * has made a request (its echo warms up instead).
+   * A few hundred runs of a scenario on every worker for each common request shape the page has not run yet (the
+   * tables, the burden figures, a few metrics), then a few rounds more of the tables (as an echo, see `echo`), so
+   * that the engine's code is compiled before the reader's first request of that shape (the first simulations of a
+   * shape run several times slower). A page that asked first has warmed its own shape by its echo; the others are
+   * warmed here too: a reader can still ask them (on Vergelijken, one scenario alone is such a request). Counts as
+   * no job, but in `pending()` (the page is not idle until it is done); the numbers are thrown away.
    *
    * @example
    * void pool.warmUp(agreed);
    */
   async warmUp(scenario: Scenario): Promise<void> {
-    // A page that has asked already warms up by its own requests (see `echo`).
-    if (this.startedJobs > 0) return;
     const runs = 300;
+    const few: TableRequest = {metrics: ["backlog", "placed", "share"], flows: false};
+    const shapes: [EchoKind, (index: number) => WorkerRequest][] = [
+      [shapeOf({a: scenario}, true), (index) => ({id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: {}})],
+      ["burdens", (index) => ({id: this.nextId++, type: "burdens", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, runs, firstRun: 0, seed: 1, band: [this.engine.SHARE_BAND[0], this.engine.SHARE_BAND[1]]})],
+      [shapeOf({a: scenario, tables: few}, false), (index) => ({id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: few})]
+    ];
+    const cold = shapes.filter(([kind]) => !this.echoed.has(kind));
+    if (cold.length === 0) return;
     this.echoing += 1;
-    await Promise.all(
-      this.workers.flatMap((_, index) => [
-        this.post(index, {id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: {}}, runs),
-        this.post(index, {id: this.nextId++, type: "burdens", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, runs, firstRun: 0, seed: 1, band: [this.engine.SHARE_BAND[0], this.engine.SHARE_BAND[1]]}, runs),
-        this.post(index, {id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: {metrics: ["backlog", "placed", "share"], flows: false}}, runs)
-      ])
-    ).finally(() => (this.echoing -= 1));
-    // Then the pages' most common request, a few rounds more, as an echo (a reader's first change comes later).
-    this.echo("warm-up", (n) => this.run({a: scenario, runs: n * this.size, seed: 1}, false));
+    await Promise.all(this.workers.flatMap((_, index) => cold.map(([, request]) => this.post(index, request(index), runs)))).finally(() => (this.echoing -= 1));
+    // Then the pages' most common request, a few rounds more, as an echo (a reader's first change comes later),
+    // unless the page's own requests of that shape have been echoed already. The first round at the pages' own
+    // size: the workers' buffers (results, kept draws, summaries) then fit a reader's first request, which
+    // otherwise faulted in about 25 MB of fresh memory per worker and set off major collections (a 10,000-run
+    // request after only small ones: 670-1,150 ms, against about 110 once the buffers were there).
+    // Every other round with a cap that binds, for the placement's branches that only a cap takes (a reader's
+    // change of cap threw away optimised code made without them).
+    let round = 0;
+    const capped = {...scenario, cap: 0.12};
+    this.echo(shapeOf({a: scenario}, true), (n) => {
+      const r = round++;
+      return this.run({a: r % 2 === 0 ? scenario : capped, runs: r === 0 ? this.engine.DEFAULT_RUNS : n * this.size, seed: 1}, false);
+    });
   }
 
   /**
