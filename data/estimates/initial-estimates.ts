@@ -110,7 +110,11 @@ for (const m of MUNIS) {
 
 const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 const line = (cells: (string | number)[]) => cells.map((c) => q(String(c))).join(",");
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pct = (x: number) => `${nl(x * 100, 1)}%`;
+// Numbers in notes as a Dutch reader writes them (the pages show notes as they are): 161.825, 2,23.
+function nl(x: number, digits?: number): string {
+  return x.toLocaleString("nl-NL", digits === undefined ? {maximumFractionDigits: 4} : {minimumFractionDigits: digits, maximumFractionDigits: digits});
+}
 
 // municipalities.csv
 const municipalities = [line(["code", "name", "province", "in_agreement", "year", "status", "source", "note"])];
@@ -124,15 +128,15 @@ for (const m of MUNIS) {
   figures.push(line([m.code, "inhabitants", m.inhabitantsYear, m.inhabitants, "published", m.inhabitantsSource, ""]));
   figures.push(line([m.code, "households", m.inhabitantsYear, households(m), "estimate",
     m.householdNote ? `fairshare-schatting; ${m.householdNote}` : "fairshare-schatting op basis van inwoners (zie bron inwoners)",
-    `inwoners ${m.inhabitants} / ${m.householdSize} personen per huishouden (${m.householdNote ? "gepubliceerde huishoudensgrootte 2021" : "geschatte gemiddelde huishoudensgrootte"})`]));
+    `inwoners ${nl(m.inhabitants)} / ${nl(m.householdSize)} personen per huishouden (${m.householdNote ? "gepubliceerde huishoudensgrootte 2021" : "geschatte gemiddelde huishoudensgrootte"})`]));
   figures.push(line([m.code, "dwellings", m.inhabitantsYear, dwellings(m), "estimate", "fairshare-schatting op basis van huishoudens",
-    `huishoudens ${households(m)} x ${DWELLINGS_PER_HOUSEHOLD} woningen per huishouden`]));
+    `huishoudens ${nl(households(m))} x ${nl(DWELLINGS_PER_HOUSEHOLD)} woningen per huishouden`]));
   figures.push(line([m.code, "social_stock", 2024, stock(m), "estimate",
     m.stockOverride ? `fairshare-schatting; ${m.stockOverride.note}`
       : m.corporationSource ? `fairshare-schatting; ${m.corporationSource}`
       : "fairshare-schatting; provincie Utrecht 2023: 26,9% corporatiebezit (CBS 82900NED)",
-    m.stockOverride ? `geschat op ${m.stockOverride.value} (zie bron)`
-      : `woningen ${dwellings(m)} x ${pct(m.corporationShare)} ${m.corporationSource ? "gepubliceerd" : "geschat"} corporatieaandeel`]));
+    m.stockOverride ? `geschat op ${nl(m.stockOverride.value)} (zie bron)`
+      : `woningen ${nl(dwellings(m))} x ${pct(m.corporationShare)} ${m.corporationSource ? "gepubliceerd" : "geschat"} corporatieaandeel`]));
 }
 
 // vacancies.csv: stock x turnover x regional year trend x municipal deviation (drawn once, seeded)
@@ -158,7 +162,7 @@ for (const m of MUNIS) {
       : m.code === "GM0308" ? "fairshare-schatting; gekalibreerd op 'ongeveer 100 per jaar' (PvdA Baarn, ongedateerd)"
       : "fairshare-schatting; regio ca. 2.390 per jaar = 227 / 9,5% (Fair share afspraken Regio Amersfoort)";
     vacancies.push(line([m.code, y, v, "estimate", src,
-      `corporatiebezit ${stock(m)} x mutatiegraad ${pct(m.turnover)} x jaartrend ${TREND[y]} x afwijking ${dev} + nieuwbouw ${built} (newbuild.csv)`]));
+      `corporatiebezit ${nl(stock(m))} x mutatiegraad ${pct(m.turnover)} x jaartrend ${nl(TREND[y]!)} x afwijking ${nl(dev)} + nieuwbouw ${nl(built)} (newbuild.csv)`]));
     if (m.inAgreement) totals[y] = (totals[y] ?? 0) + v;
   }
 }
@@ -223,9 +227,9 @@ for (const g of GROUPS) {
       origin[y] ??= {};
       origin[y]![m.code] = (origin[y]![m.code] ?? 0) + central[k]!;
       const notes = {
-        low: `laag: groepstotaal ${Math.round(total * LOW)} (= ${total} x ${LOW}) verdeeld naar centraal`,
-        central: `centraal: groepstotaal ${total} verdeeld naar inwoners x factor ${m.code === "GM0307" ? AMERSFOORT_FACTOR[g.id] : 1}`,
-        high: `hoog: groepstotaal ${Math.round(total * HIGH)} (= ${total} x ${HIGH}) verdeeld naar centraal`
+        low: `laag: groepstotaal ${nl(Math.round(total * LOW))} (= ${nl(total)} x ${nl(LOW)}) verdeeld naar centraal`,
+        central: `centraal: groepstotaal ${nl(total)} verdeeld naar inwoners x factor ${nl(m.code === "GM0307" ? AMERSFOORT_FACTOR[g.id]! : 1)}`,
+        high: `hoog: groepstotaal ${nl(Math.round(total * HIGH))} (= ${nl(total)} x ${nl(HIGH)}) verdeeld naar centraal`
       };
       for (const [variant, cells] of [["low", low], ["central", central], ["high", high]] as const)
         prognosis.push(line([g.id, m.code, y, variant, cells[k]!, "estimate", SRC_P, notes[variant]]));
