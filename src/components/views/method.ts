@@ -12,20 +12,27 @@ const PLACEMENT_WHY: Readonly<Record<string, string>> = {
 };
 
 /**
- * Per default scenario one sentence: which placement reading it uses and why.
+ * Per placement reading one sentence: which default scenarios use it, and why (one sentence per scenario repeated
+ * the same reason for all but one of them).
  *
  * @example
- * placementList(scenarios).textContent; // "Afgesproken ingroeipad: de lezing ‘huisvesten is de plicht …’"
+ * placementList(scenarios).textContent; // "Afgesproken ingroeipad, Direct fair share, …: de lezing ‘huisvesten is de plicht …’"
  */
 export function placementList(scenarios: ScenarioSet): HTMLElement {
-  const ul = document.createElement("ul");
+  const byReading = new Map<string, string[]>();
   for (const id of scenarios.ids) {
     const s = scenarios.scenarios[id];
     if (!s) continue;
+    let names = byReading.get(s.placement);
+    if (names === undefined) byReading.set(s.placement, (names = []));
+    names.push(s.name);
+  }
+  const ul = document.createElement("ul");
+  for (const [reading, names] of byReading) {
     const li = document.createElement("li");
-    const name = document.createElement("strong");
-    name.textContent = s.name;
-    li.append(name, `: ${PLACEMENT_WHY[s.placement] ?? s.placement}.`);
+    const who = document.createElement("strong");
+    who.textContent = names.join(", ");
+    li.append(who, `: ${PLACEMENT_WHY[reading] ?? reading}.`);
     ul.append(li);
   }
   return ul;
