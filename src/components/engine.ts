@@ -115,7 +115,7 @@ const ECHO_RUNS = 1200;
 const ECHO_QUIET_MS = 60;
 /**
  * What the pool echoes once (see EnginePool.echo): simulations of each shape (split or kept on one worker, one
- * scenario or two, which tables), burdens, the warm-up. Each shape runs code of its own (a comparison's paired
+ * scenario or two, which tables) and burdens. Each shape runs code of its own (a comparison's paired
  * summary, a page's flows, a tornado's few metrics), cold until a request of that shape has run a few times.
  */
 type EchoKind = `simulate: ${string}` | "burdens";
@@ -284,10 +284,12 @@ export class EnginePool {
   async warmUp(scenario: Scenario): Promise<void> {
     const runs = 300;
     const few: TableRequest = {metrics: ["backlog", "placed", "share"], flows: false};
+    // A whole request on one worker, which leads it.
+    const alone = (index: number, tables: TableRequest): WorkerRequest => ({id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables});
     const shapes: [EchoKind, (index: number) => WorkerRequest][] = [
-      [shapeOf({a: scenario}, true), (index) => ({id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: {}})],
+      [shapeOf({a: scenario}, true), (index) => alone(index, {})],
       ["burdens", (index) => ({id: this.nextId++, type: "burdens", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, runs, firstRun: 0, seed: 1, band: [this.engine.SHARE_BAND[0], this.engine.SHARE_BAND[1]]})],
-      [shapeOf({a: scenario, tables: few}, false), (index) => ({id: this.nextId++, type: "simulate", job: this.nextJob++, part: 0, parts: 1, leader: index, a: scenario, assumptions: NO_CHANGE, runs, firstRun: 0, seed: 1, tables: few})]
+      [shapeOf({a: scenario, tables: few}, false), (index) => alone(index, few)]
     ];
     const cold = shapes.filter(([kind]) => !this.echoed.has(kind));
     if (cold.length === 0) return;
